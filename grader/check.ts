@@ -1,0 +1,351 @@
+/**
+ * Checks: what an exercise's checks module declares, and the context each
+ * check runs with. A check passes when its `run` returns and fails when it
+ * calls `ctx.fail(…)` (or when the learner's code misbehaves inside
+ * `ctx.settle`). Checks observe behaviour in virtual time through probes,
+ * never the learner's wording.
+ *
+ * @module
+ */
+import { runInVirtualTime, type RunOptions, type Span, type VirtualRun } from "./clock.ts";
+import { formatSeconds, type Lang, type LocalText } from "./i18n/mod.ts";
+import { MESSAGES } from "./i18n/messages.ts";
+import { probe } from "./probe.ts";
+
+/** One named, scored check of an exercise. */
+export interface Check {
+  /** Stable id, kebab-case, unique in its exercise (used by reports and fixtures). */
+  id: string;
+  /** Points it is worth; an exercise's checks add up to its points. */
+  points: number;
+  /** What it checks, as a learner would say it. */
+  title: LocalText;
+  /** Shown when it fails: the idea to try next. */
+  hint: LocalText;
+  /** Runs the check: returns to pass, calls `ctx.fail` to fail. */
+  run(ctx: CheckContext): Promise<void> | void;
+}
+
+/** What a checks module exports as `default`. */
+export interface ExerciseChecks {
+  /** The checks, in the order they run and are reported. */
+  readonly checks: readonly Check[];
+}
+
+/** Declares an exercise's checks (the `default` export of a checks module). */
+export function defineChecks(checks: readonly Check[]): ExerciseChecks {
+  const ids = new Set<string>();
+  for (const c of checks) {
+    if (ids.has(c.id)) throw new TypeError(`Cannot define checks: duplicate id "${c.id}"`);
+    ids.add(c.id);
+  }
+  return { checks };
+}
+
+/** Extra facts a failure can carry. */
+export interface FailDetails {
+  /** What was expected, in words or numbers (`3.0 s`). */
+  expected?: string | LocalText;
+  /** What the learner's code did. */
+  actual?: string | LocalText;
+  /** Spans to draw; defaults to the spans of the last run. */
+  timeline?: readonly Span[];
+  /** Virtual milliseconds the run took, for the timeline's title. */
+  tookMs?: number;
+  /** Virtual milliseconds it should have taken. */
+  expectedMs?: number;
+  /** A more specific hint than the check's own. */
+  hint?: LocalText;
+}
+
+/** Thrown by `ctx.fail`: the check failed for the reason given. */
+export class CheckFailure extends Error {
+  /** The failure text in every language. */
+  readonly text: LocalText;
+  /** Expected/actual/timeline. */
+  readonly details: FailDetails;
+  /** Whether the learner has not written this part yet (a TODO). */
+  readonly todo: boolean;
+  /** Makes a failure. */
+  constructor(text: LocalText, details: FailDetails = {}, todo = false) {
+    super(text.en);
+    this.name = "CheckFailure";
+    this.text = text;
+    this.details = details;
+    this.todo = todo;
+  }
+}
+
+/** What a check gets to work with. */
+export interface CheckContext {
+  /** The report's language (checks build `LocalText` for both anyway). */
+  readonly lang: Lang;
+  /** The learner module's exports. */
+  readonly exports: Readonly<Record<string, unknown>>;
+  /** Seeded random numbers in [0, 1): same `--seed`, same data. */
+  readonly random: () => number;
+  /** The learner's exported function `name`, or a failure saying what is wrong. */
+  // deno-lint-ignore no-explicit-any
+  fn<F extends (...args: any[]) => unknown>(name: string): F;
+  /** The learner's export `name`, whatever it is, or a failure if missing. */
+  get<T>(name: string): T;
+  /** Makes a probe (see `probe.ts`). */
+  probe: typeof probe;
+  /** Runs `fn` in virtual time from t=0 with console captured. */
+  run<T>(fn: () => T | Promise<T>, options?: RunOptions): Promise<VirtualRun<T>>;
+  /**
+   * Runs `fn` in virtual time and returns its value, failing the check with a
+   * diagnosis if it throws, deadlocks, runs away, a timer throws, a
+   * rejection goes unhandled, or the value is a Promise (a missing `await`).
+   * `name` is what the learner called, e.g. `runConcurrent()`.
+   */
+  settle<T>(name: string, fn: () => T | Promise<T>, options?: RunOptions): Promise<SettledRun<T>>;
+  /** Fails the check. */
+  fail(text: LocalText, details?: FailDetails): never;
+  /** Formats virtual milliseconds as seconds in both languages: `{ en: "3.0 s", fr: "3,0 s" }`. */
+  sec(ms: number, digits?: number): LocalText;
+}
+
+/** A run that settled with a value. */
+export interface SettledRun<T> extends VirtualRun<T> {
+  /** The value. */
+  value: T;
+}
+
+/** A check's verdict, as the report shows it. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  points: number;
+  score: number;
+  status: "pass" | "fail" | "error";
+  message: string | null;
+  hint: string | null;
+  expected: string | null;
+  actual: string | null;
+  timeline: TimelineSpan[];
+  /** Virtual ms the run took and should have taken, when timing matters. */
+  tookMs: number | null;
+  expectedMs: number | null;
+  /** The learner has not started this part (a `TODO` error). */
+  todo: boolean;
+}
+
+/** One bar of a timeline in the report. */
+export interface TimelineSpan {
+  label: string;
+  start: number;
+  end: number | null;
+  outcome: Span["outcome"];
+}
+
+/** Both languages of a core message. */
+export function core<K extends keyof typeof MESSAGES.en>(
+  key: K,
+  ...params: (typeof MESSAGES.en)[K] extends (p: infer P) => string ? [P] : []
+): LocalText {
+  const pick = (lang: Lang) => {
+    const m = MESSAGES[lang][key] as unknown;
+    return typeof m === "function" ? (m as (p: unknown) => string)(params[0]) : m as string;
+  };
+  return { en: pick("en"), fr: pick("fr") };
+}
+
+/** A short description of a thrown value: `TypeError: x is not a function`. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error || (typeof error === "object" && error !== null && "message" in error)) {
+    const e = error as { name?: unknown; message?: unknown };
+    const name = typeof e.name === "string" ? e.name : "Error";
+    return `${name}: ${String(e.message)}`.slice(0, 300);
+  }
+  try {
+    return Deno.inspect(error, { depth: 2 }).slice(0, 300);
+  } catch {
+    return "(unprintable value)";
+  }
+}
+
+/** Whether `error` is the stub's `throw new Error("TODO: …")`. */
+export function isTodo(error: unknown): boolean {
+  return error instanceof Error && /^TODO\b/.test(error.message);
+}
+
+function isPromiseLike(value: unknown): boolean {
+  return (typeof value === "object" || typeof value === "function") && value !== null &&
+    typeof (value as { then?: unknown }).then === "function";
+}
+
+/** Whether a Promise hides anywhere in `value` (top level, array items, object fields). */
+export function containsPromise(value: unknown, depth = 2): boolean {
+  if (isPromiseLike(value)) return true;
+  if (depth === 0 || typeof value !== "object" || value === null) return false;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  return items.some((v) => containsPromise(v, depth - 1));
+}
+
+/** Options of {@linkcode createContext}. */
+export interface ContextOptions {
+  lang: Lang;
+  exports: Readonly<Record<string, unknown>>;
+  random: () => number;
+}
+
+/** Makes the context one check runs with; `lastRun` tracks the spans to draw. */
+export function createContext(
+  options: ContextOptions,
+): CheckContext & { lastEvents(): readonly Span[]; sawTodo(): boolean } {
+  let events: readonly Span[] = [];
+  let todo = false;
+  const fail = (text: LocalText, details?: FailDetails): never => {
+    throw new CheckFailure(text, details);
+  };
+  const sec = (ms: number, digits = 1): LocalText => ({
+    en: formatSeconds(ms, "en", digits),
+    fr: formatSeconds(ms, "fr", digits),
+  });
+  const get = <T>(name: string): T => {
+    if (!(name in options.exports)) fail(core("missingExport", { name }));
+    return options.exports[name] as T;
+  };
+  const run = async <T>(fn: () => T | Promise<T>, runOptions: RunOptions = {}) => {
+    const result = await runInVirtualTime(fn, { captureConsole: true, ...runOptions });
+    events = result.events;
+    if (result.status === "error" && isTodo(result.error)) todo = true;
+    return result;
+  };
+  return {
+    lang: options.lang,
+    exports: options.exports,
+    random: options.random,
+    // deno-lint-ignore no-explicit-any
+    fn<F extends (...args: any[]) => unknown>(name: string): F {
+      const value = get<unknown>(name);
+      if (typeof value !== "function") {
+        const kind = value === null ? "null" : typeof value;
+        fail(core("notAFunction", { name, kind }));
+      }
+      return value as F;
+    },
+    get,
+    probe,
+    run,
+    async settle<T>(name: string, fn: () => T | Promise<T>, runOptions?: RunOptions) {
+      const result = await run(fn, runOptions);
+      const at = sec(result.elapsedMs);
+      switch (result.status) {
+        case "ok":
+          break;
+        case "error":
+          if (isTodo(result.error)) throw new CheckFailure(core("todo", { name }), {}, true);
+          fail(core("threw", { name, error: describeError(result.error) }), {
+            actual: describeError(result.error),
+          });
+          break;
+        case "deadlock":
+          fail({
+            en: core("deadlock", { name, at: at.en }).en,
+            fr: core("deadlock", { name, at: at.fr }).fr,
+          }, { tookMs: result.elapsedMs });
+          break;
+        case "runaway":
+          fail({
+            en: core("runaway", { name, at: at.en }).en,
+            fr: core("runaway", { name, at: at.fr }).fr,
+          }, { tookMs: result.elapsedMs });
+          break;
+        case "timer-error":
+          fail(core("timerThrew", { name, error: describeError(result.error) }));
+      }
+      if (result.unhandled.length > 0) {
+        fail(core("unhandled", { error: describeError(result.unhandled[0]) }));
+      }
+      if (containsPromise(result.value)) fail(core("forgotAwait", { name }));
+      return result as SettledRun<T>;
+    },
+    fail,
+    sec,
+    lastEvents: () => events,
+    sawTodo: () => todo,
+  };
+}
+
+/** A small seeded generator (mulberry32) for check data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs one check and turns what happened into a {@linkcode CheckResult}. */
+export async function runCheck(
+  check: Check,
+  options: { lang: Lang; exports: Readonly<Record<string, unknown>>; seed: number },
+): Promise<CheckResult> {
+  const ctx = createContext({
+    lang: options.lang,
+    exports: options.exports,
+    random: seededRandom(options.seed ^ hash(check.id)),
+  });
+  const verdict = (fields: Partial<CheckResult> & Pick<CheckResult, "status">): CheckResult => ({
+    id: check.id,
+    title: check.title[options.lang],
+    points: check.points,
+    score: fields.status === "pass" ? check.points : 0,
+    status: fields.status,
+    message: fields.message ?? null,
+    hint: fields.status === "pass" ? null : fields.hint ?? check.hint[options.lang],
+    expected: fields.expected ?? null,
+    actual: fields.actual ?? null,
+    timeline: fields.timeline ?? [],
+    tookMs: fields.tookMs ?? null,
+    expectedMs: fields.expectedMs ?? null,
+    todo: fields.todo ?? false,
+  });
+  try {
+    await check.run(ctx);
+    return verdict({ status: "pass" });
+  } catch (error) {
+    if (error instanceof CheckFailure) {
+      const d = error.details;
+      const spans = d.timeline ?? ctx.lastEvents();
+      return verdict({
+        status: "fail",
+        message: error.text[options.lang],
+        hint: d.hint?.[options.lang],
+        expected: localize(d.expected, options.lang),
+        actual: localize(d.actual, options.lang),
+        timeline: spans.map((s) => ({
+          label: s.label,
+          start: s.start,
+          end: s.end,
+          outcome: s.outcome,
+        })),
+        tookMs: d.tookMs,
+        expectedMs: d.expectedMs,
+        todo: error.todo || ctx.sawTodo(),
+      });
+    }
+    // The learner's code broke the check itself (e.g. returned a value of the wrong shape).
+    return verdict({
+      status: "fail",
+      message: core("threw", { name: check.id, error: describeError(error) })[options.lang],
+      todo: isTodo(error) || ctx.sawTodo(),
+    });
+  }
+}
+
+function localize(text: string | LocalText | undefined, lang: Lang): string | null {
+  if (text === undefined) return null;
+  return typeof text === "string" ? text : text[lang];
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

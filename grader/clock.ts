@@ -1,0 +1,296 @@
+/**
+ * The virtual clock: `@sinonjs/fake-timers` installed once per isolate and
+ * driven like Trio's autojump clock — virtual time jumps to the next timer
+ * only when every task is blocked.
+ *
+ * This module never reads the real clock. It is the only module that touches
+ * `@sinonjs/fake-timers`.
+ *
+ * @module
+ */
+import FakeTimers from "@sinonjs/fake-timers";
+
+/** What a probe or the clock recorded during one run: one span of work. */
+export interface Span {
+  /** Name shown on the timeline, e.g. `orders`. */
+  label: string;
+  /** Virtual milliseconds when the work started. */
+  start: number;
+  /** Virtual milliseconds when the work settled; `null` if it never did. */
+  end: number | null;
+  /** How it ended; `pending` if it never settled. */
+  outcome: "ok" | "timeout" | "aborted" | "error" | "pending";
+  /** Whether the signal handed to the work was aborted (at `abortedAt`). */
+  aborted: boolean;
+  /** Virtual milliseconds when the work's signal was aborted. */
+  abortedAt: number | null;
+}
+
+/** A console line captured during a run, stamped with virtual time. */
+export interface LogLine {
+  /** Virtual milliseconds when the line was printed. */
+  at: number;
+  /** The console method that printed it. */
+  level: "log" | "info" | "warn" | "error" | "debug";
+  /** The text, formatted like `console.log` would. */
+  text: string;
+}
+
+/** How a run in virtual time ended. */
+export type RunStatus = "ok" | "error" | "deadlock" | "runaway" | "timer-error";
+
+/** The outcome of {@linkcode runInVirtualTime}. */
+export interface VirtualRun<T> {
+  /** `ok` (settled with a value), `error` (rejected), `deadlock` (pending with
+   * nothing left that could wake it), `runaway` (virtual time passed the
+   * horizon), `timer-error` (a timer callback threw). */
+  status: RunStatus;
+  /** The value, when `status` is `ok`. */
+  value?: T;
+  /** The rejection reason (or the timer's exception). */
+  error?: unknown;
+  /** Virtual milliseconds from the start of the run to its end. */
+  elapsedMs: number;
+  /** Spans recorded by probes during the run, in start order. */
+  events: Span[];
+  /** Timers still pending when the run ended, not counting those created by
+   * `AbortSignal.timeout` (they never keep a program alive). */
+  pendingTimers: number;
+  /** Console lines printed during the run (when `captureConsole` is on). */
+  logs: LogLine[];
+  /** Promise rejections nobody handled during the run. */
+  unhandled: unknown[];
+}
+
+/** Options of {@linkcode runInVirtualTime}. */
+export interface RunOptions {
+  /** Virtual milliseconds after which the run is a runaway (default 600 000). */
+  horizonMs?: number;
+  /** Capture console output as {@linkcode LogLine}s instead of printing it. */
+  captureConsole?: boolean;
+  /** Keep the clock where it is instead of resetting it to 0 first. */
+  keepTime?: boolean;
+  /** Called when the run is pending and no timer is left. Resolve `true` to
+   * look again (some real I/O may still be under way), `false` for deadlock.
+   * The default gives real I/O a few event-loop turns. */
+  onIdle?: (idleTurns: number) => Promise<boolean> | boolean;
+}
+
+type FakeClock = ReturnType<typeof FakeTimers.install>;
+interface TimerRecord {
+  id: number;
+}
+
+let clock: FakeClock | undefined;
+const signalTimers = new Set<number>();
+let currentEvents: Span[] | null = null;
+let currentLogs: LogLine[] | null = null;
+let currentUnhandled: unknown[] | null = null;
+const realConsole: Partial<Record<LogLine["level"], (...args: unknown[]) => void>> = {};
+let sinkLogs: LogLine[] | null = null;
+
+const LEVELS: LogLine["level"][] = ["log", "info", "warn", "error", "debug"];
+const MAX_LOG_LINES = 2000;
+const MAX_LOG_CHARS = 64 * 1024;
+let loggedChars = 0;
+
+function format(args: unknown[]): string {
+  return args.map((a) => typeof a === "string" ? a : Deno.inspect(a, { depth: 4 })).join(" ");
+}
+
+function installConsoleCapture(): void {
+  for (const level of LEVELS) {
+    realConsole[level] = console[level].bind(console);
+    const method = (...args: unknown[]) => {
+      const sink = currentLogs ?? sinkLogs;
+      if (sink === null) return realConsole[level]!(...args);
+      if (sink.length >= MAX_LOG_LINES || loggedChars >= MAX_LOG_CHARS) return;
+      const text = format(args);
+      loggedChars += text.length;
+      sink.push({ at: clock?.now ?? 0, level, text: text.slice(0, MAX_LOG_CHARS) });
+    };
+    Object.defineProperty(console, level, { value: method, writable: true, configurable: true });
+  }
+}
+
+/**
+ * Sends every console line printed from now on (in or out of a run) to
+ * `sink`, stamped with virtual time, so nothing learner code prints reaches
+ * the real output. Used by the sandbox; output is capped (64 KiB).
+ */
+export function captureAllConsole(sink: LogLine[]): void {
+  installVirtualClock();
+  sinkLogs = sink;
+}
+
+/**
+ * Installs the virtual clock on `globalThis` at t=0: fakes `setTimeout`,
+ * `clearTimeout`, `setInterval`, `clearInterval`, `Date`, `performance`,
+ * `setImmediate` and `clearImmediate`, and replaces `AbortSignal.timeout` with
+ * one driven by the fake `setTimeout`. Microtasks are left real.
+ *
+ * Call it once, before the code under test (and `node:timers`) is loaded;
+ * later calls do nothing. It is never uninstalled.
+ */
+export function installVirtualClock(): void {
+  if (clock !== undefined) return;
+  clock = FakeTimers.withGlobal(globalThis).install({
+    now: 0,
+    toFake: [
+      "setTimeout",
+      "clearTimeout",
+      "setInterval",
+      "clearInterval",
+      "Date",
+      "performance",
+      "setImmediate",
+      "clearImmediate",
+    ],
+    loopLimit: 1_000_000,
+  });
+  const fakeSetTimeout = clock.setTimeout;
+  const timeout = (ms: number): AbortSignal => {
+    const controller = new AbortController();
+    const id = fakeSetTimeout(() => {
+      signalTimers.delete(id);
+      controller.abort(new DOMException("Signal timed out.", "TimeoutError"));
+    }, ms) as unknown as number;
+    signalTimers.add(id);
+    return controller.signal;
+  };
+  Object.defineProperty(AbortSignal, "timeout", {
+    value: timeout,
+    writable: true,
+    configurable: true,
+  });
+  installConsoleCapture();
+  globalThis.addEventListener("unhandledrejection", (event) => {
+    event.preventDefault();
+    if (currentUnhandled !== null) currentUnhandled.push(event.reason);
+  });
+}
+
+function requireClock(): FakeClock {
+  installVirtualClock();
+  return clock!;
+}
+
+/** The current virtual time in milliseconds. */
+export function now(): number {
+  return requireClock().now;
+}
+
+/** The clock's own `setTimeout`, which learner code cannot replace. */
+export function virtualSetTimeout(fn: () => void, ms: number): number {
+  return requireClock().setTimeout(fn, ms) as unknown as number;
+}
+
+/** The clock's own `clearTimeout`, which learner code cannot replace. */
+export function virtualClearTimeout(id: number): void {
+  requireClock().clearTimeout(id as unknown as Parameters<FakeClock["clearTimeout"]>[0]);
+}
+
+/** Records a span in the current run's events (probes call this). */
+export function recordSpan(span: Span): void {
+  currentEvents?.push(span);
+}
+
+/** Timers pending now, apart from those behind `AbortSignal.timeout`. */
+export function pendingTimerCount(): number {
+  const c = requireClock() as unknown as { timers?: Map<number, TimerRecord> };
+  if (!c.timers) return 0;
+  let n = 0;
+  for (const id of c.timers.keys()) if (!signalTimers.has(id)) n++;
+  return n;
+}
+
+/** Resets the clock to t=0 and drops every pending timer. */
+export function resetClock(): void {
+  requireClock().reset();
+  signalTimers.clear();
+}
+
+const defaultIdle = (turns: number) => turns < 3;
+
+/**
+ * Runs `fn` in virtual time: resets the clock to 0 (unless `keepTime`), then
+ * drives it — flush microtasks; if settled, done; if no timer is pending,
+ * deadlock; past the horizon, runaway; else fire the next timer — until the
+ * promise `fn` returned settles.
+ *
+ * @example Three one-second waits run together take one virtual second
+ * ```ts
+ * import { runInVirtualTime } from "./clock.ts";
+ * import assert from "node:assert/strict";
+ * const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+ * const run = await runInVirtualTime(() => Promise.all([sleep(1000), sleep(1000), sleep(1000)]));
+ * assert.equal(run.status, "ok");
+ * assert.equal(run.elapsedMs, 1000);
+ * ```
+ */
+export async function runInVirtualTime<T>(
+  fn: () => T | Promise<T>,
+  options: RunOptions = {},
+): Promise<VirtualRun<T>> {
+  const c = requireClock();
+  if (!options.keepTime) resetClock();
+  const horizon = options.horizonMs ?? 600_000;
+  const onIdle = options.onIdle ?? defaultIdle;
+  const started = c.now;
+  const events: Span[] = [];
+  const logs: LogLine[] = [];
+  const unhandled: unknown[] = [];
+  const saved = [currentEvents, currentLogs, currentUnhandled] as const;
+  currentEvents = events;
+  currentUnhandled = unhandled;
+  if (options.captureConsole) currentLogs = logs;
+  const state: { settled: boolean; ok: boolean; value: unknown } = {
+    settled: false,
+    ok: false,
+    value: undefined,
+  };
+  const finish = (status: RunStatus, extra: { value?: T; error?: unknown }): VirtualRun<T> => ({
+    status,
+    ...extra,
+    elapsedMs: c.now - started,
+    events,
+    pendingTimers: pendingTimerCount(),
+    logs,
+    unhandled,
+  });
+  try {
+    let promise: Promise<T>;
+    try {
+      promise = Promise.resolve(fn());
+    } catch (error) {
+      return finish("error", { error });
+    }
+    promise.then(
+      (value) => Object.assign(state, { settled: true, ok: true, value }),
+      (value) => Object.assign(state, { settled: true, ok: false, value }),
+    );
+    let idleTurns = 0;
+    let steps = 0;
+    while (true) {
+      await c.tickAsync(0);
+      if (state.settled) {
+        return state.ok
+          ? finish("ok", { value: state.value as T })
+          : finish("error", { error: state.value });
+      }
+      if (c.countTimers() === 0) {
+        if (await onIdle(idleTurns++)) continue;
+        return finish("deadlock", {});
+      }
+      idleTurns = 0;
+      if (c.now - started > horizon || ++steps > 1_000_000) return finish("runaway", {});
+      try {
+        await c.nextAsync();
+      } catch (error) {
+        return finish("timer-error", { error });
+      }
+    }
+  } finally {
+    [currentEvents, currentLogs, currentUnhandled] = saved;
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * Grading: finds the learner's files, runs each exercise in its own sandbox
+ * (in parallel, up to the core count), and assembles the report. Scores are
+ * recomputed here from the checks' own points: the sandbox only says which
+ * checks passed.
+ *
+ * @module
+ */
+import { join, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { CATALOG, type Exercise } from "../exercises/catalog.ts";
+import { type CheckResult, core, type ExerciseChecks } from "./check.ts";
+import type { Lang } from "./i18n/mod.ts";
+import { runSandboxed, type SandboxFault } from "./sandbox.ts";
+import type { LogLine } from "./clock.ts";
+
+/** The JSON report's schema id. */
+export const SCHEMA = "async-lab/report@1";
+/** The seed used when none is given. */
+export const DEFAULT_SEED = 444;
+
+/** An exercise-level error: the exercise could not be graded normally. */
+export interface ExerciseError {
+  kind: "missing" | "load" | "never-ends" | "exit" | "frozen" | "oom" | "crash";
+  message: string;
+}
+
+/** One exercise in the report. */
+export interface ExerciseReport {
+  id: string;
+  file: string;
+  title: string;
+  score: number;
+  maxScore: number;
+  status: "pass" | "fail" | "error" | "todo";
+  error: ExerciseError | null;
+  checks: CheckResult[];
+  /** The first failed check's spans (what the learner's code did). */
+  timeline: CheckResult["timeline"];
+  /** Console lines the learner's code printed while graded. */
+  logs: LogLine[];
+}
+
+/** The whole report (`--reporter json`). */
+export interface Report {
+  schema: typeof SCHEMA;
+  score: number;
+  maxScore: number;
+  seed: number;
+  lang: Lang;
+  durationMs: number;
+  exercises: ExerciseReport[];
+}
+
+/** Options of {@linkcode grade}. */
+export interface GradeOptions {
+  /** The submission: a folder holding the exercise files, or a repository with `exercises/`. */
+  dir?: string;
+  /** Exercise ids to grade (default: all of the catalog). */
+  only?: readonly string[];
+  /** The exercises (default: the course's catalog). */
+  catalog?: readonly Exercise[];
+  lang?: Lang;
+  seed?: number;
+  /** Real seconds an exercise may run (default 10). */
+  wallTimeoutSeconds?: number;
+  /** Sandboxes run at once (default: the core count). */
+  concurrency?: number;
+}
+
+const DEFAULT_DIR = new URL("../exercises/", import.meta.url);
+
+/** The folder holding the exercise files of a submission. */
+export function exercisesDir(dir?: string): string {
+  if (dir === undefined) return decodeURIComponent(DEFAULT_DIR.pathname);
+  const abs = resolve(dir);
+  const nested = join(abs, "exercises");
+  return existsSync(nested) && statSync(nested).isDirectory() ? nested : abs;
+}
+
+/**
+ * Finds the exercise a learner named: `3`, `03`, `03_timeouts` or `timeouts`.
+ * Returns `undefined` when nothing matches.
+ */
+export function findExercise(
+  name: string,
+  catalog: readonly Exercise[] = CATALOG,
+): Exercise | undefined {
+  const n = name.trim().toLowerCase().replace(/\.ts$/, "");
+  return catalog.find((e) => {
+    const [num, ...rest] = e.id.split("_");
+    return e.id === n || (/^\d+$/.test(n) && Number(n) === Number(num)) || rest.join("_") === n;
+  });
+}
+
+/** Runs with at most `limit` tasks at once, keeping the order of results. */
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): ExerciseError {
+  switch (fault.kind) {
+    case "load":
+    case "exit":
+    case "never-ends":
+      return { kind: fault.kind, message: fault.message };
+    case "frozen":
+      return { kind: "frozen", message: core("frozen", { seconds: wallSeconds })[lang] };
+    case "oom":
+      return { kind: "oom", message: core("outOfMemory")[lang] };
+    case "exited":
+      return {
+        kind: "exit",
+        message: (fault.during === null
+          ? core("loadExit", { code: fault.code })
+          : core("checkExit", { code: fault.code }))[lang],
+      };
+    case "crash":
+      return { kind: "crash", message: core("crashed", { code: `exit ${fault.code}` })[lang] };
+  }
+}
+
+async function gradeOne(
+  exercise: Exercise,
+  dir: string,
+  options: { lang: Lang; seed: number; wallSeconds: number },
+): Promise<ExerciseReport> {
+  const { lang } = options;
+  const file = join(dir, exercise.file);
+  const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
+  const maxScore = spec.checks.reduce((sum, c) => sum + c.points, 0);
+  const shown = relative(Deno.cwd(), file) || file;
+  const blank = (message: string, status: CheckResult["status"]): CheckResult[] =>
+    spec.checks.map((c) => ({
+      id: c.id,
+      title: c.title[lang],
+      points: c.points,
+      score: 0,
+      status,
+      message,
+      hint: null,
+      expected: null,
+      actual: null,
+      timeline: [],
+      tookMs: null,
+      expectedMs: null,
+      todo: false,
+    }));
+  const base = { id: exercise.id, file: shown, title: exercise.title[lang], maxScore };
+  if (!existsSync(file)) {
+    const message = core("fileMissing", { file: shown })[lang];
+    return {
+      ...base,
+      score: 0,
+      status: "error",
+      error: { kind: "missing", message },
+      checks: blank(message, "error"),
+      timeline: [],
+      logs: [],
+    };
+  }
+  const outcome = await runSandboxed({
+    file,
+    checks: exercise.checks,
+    lang,
+    seed: options.seed,
+    wallTimeoutMs: options.wallSeconds * 1000,
+  });
+  const fault = outcome.fault;
+  const error = fault ? faultError(fault, lang, options.wallSeconds) : null;
+  const during = fault && "during" in fault ? fault.during : null;
+  const checks: CheckResult[] = spec.checks.map((c, i) => {
+    const got = outcome.results[i];
+    if (got && got.id === c.id) {
+      // Trust only which checks passed; points come from the checks module.
+      const pass = got.status === "pass";
+      return {
+        ...got,
+        points: c.points,
+        score: pass ? c.points : 0,
+        status: pass ? "pass" : got.status === "error" ? "error" : "fail",
+      };
+    }
+    const message = i === during && error ? error.message : error && during === null
+      ? error.message
+      : core("notRun")[lang];
+    return { ...blank(message, "error")[i], hint: c.hint[lang] };
+  });
+  const score = checks.reduce((s, c) => s + c.score, 0);
+  const failed = checks.filter((c) => c.status !== "pass");
+  const allTodo = failed.length > 0 && failed.every((c) => c.todo);
+  const status: ExerciseReport["status"] = error && during === null
+    ? "error"
+    : score === maxScore && !error
+    ? "pass"
+    : score === 0 && allTodo
+    ? "todo"
+    : error
+    ? "error"
+    : "fail";
+  return {
+    ...base,
+    score,
+    status,
+    error,
+    checks,
+    timeline: failed.find((c) => c.timeline.length > 0)?.timeline ?? [],
+    logs: outcome.logs,
+  };
+}
+
+/**
+ * Grades a submission and returns the report.
+ *
+ * @example Grading the reference solution of exercise 1
+ * ```ts ignore
+ * import { grade } from "./grade.ts";
+ * const report = await grade({ dir: "fixtures/solutions", only: ["01_gather"] });
+ * console.log(report.score, "/", report.maxScore);
+ * ```
+ */
+export async function grade(options: GradeOptions = {}): Promise<Report> {
+  const started = performance.now();
+  const catalog = options.catalog ?? CATALOG;
+  const lang = options.lang ?? "en";
+  const seed = options.seed ?? DEFAULT_SEED;
+  const wallSeconds = options.wallTimeoutSeconds ?? 10;
+  const selected = options.only
+    ? catalog.filter((e) => options.only!.includes(e.id))
+    : [...catalog];
+  const dir = exercisesDir(options.dir);
+  const concurrency = options.concurrency ?? navigator.hardwareConcurrency ?? 2;
+  const exercises = await pool(
+    selected,
+    concurrency,
+    (e) => gradeOne(e, dir, { lang, seed, wallSeconds }),
+  );
+  return {
+    schema: SCHEMA,
+    score: exercises.reduce((s, e) => s + e.score, 0),
+    maxScore: exercises.reduce((s, e) => s + e.maxScore, 0),
+    seed,
+    lang,
+    durationMs: Math.round(performance.now() - started),
+    exercises,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The grader's own sentences (report chrome, CLI, run diagnostics) in every
+ * language. Exercise checks keep theirs beside their code as `LocalText`.
+ *
+ * @module
+ */
+import { defineCatalog } from "./mod.ts";
+
+/** The core catalog. */
+export const MESSAGES = defineCatalog({
+  // Run diagnostics, shared by every check.
+  todo: (p: { name: string }) => `\`${p.name}\` is still a TODO: write its body`,
+  missingExport: (p: { name: string }) =>
+    `your file does not export \`${p.name}\`: keep the signature given in the statement`,
+  notAFunction: (p: { name: string; kind: string }) =>
+    `\`${p.name}\` should be a function, but it is ${p.kind}`,
+  threw: (p: { name: string; error: string }) => `\`${p.name}\` failed with ${p.error}`,
+  deadlock: (p: { name: string; at: string }) =>
+    `\`${p.name}\` never finished: at ${p.at} it was still waiting and nothing was left that could wake it (no timer pending). A promise that is never resolved, or an await on something that never comes?`,
+  runaway: (p: { name: string; at: string }) =>
+    `\`${p.name}\` was still running after ${p.at} of virtual time: a setInterval that is never cleared, or a loop that keeps starting timers?`,
+  timerThrew: (p: { name: string; error: string }) =>
+    `a timer callback threw ${p.error} while \`${p.name}\` ran: in a real program this crashes it`,
+  unhandled: (p: { error: string }) =>
+    `a promise was rejected and nobody handled it: ${p.error}`,
+  forgotAwait: (p: { name: string }) =>
+    `\`${p.name}\` gave back a Promise where a value was expected: did you forget \`await\`?`,
+  // Exercise-level errors.
+  loadFailed: (p: { error: string }) => `your file could not be loaded: ${p.error}`,
+  loadNeverEnded: "your file's top-level code never finished (a top-level await that never ends?)",
+  loadExit: (p: { code: number }) =>
+    `your module called Deno.exit(${p.code}) while it was loaded: the grader cannot test it`,
+  checkExit: (p: { code: number }) =>
+    `your code called Deno.exit(${p.code}) during this check: never exit from a library function`,
+  frozen: (p: { seconds: number }) =>
+    `your code never gave the event loop a chance to run (stopped after ${p.seconds} s of real time): a synchronous loop, a busy-wait on Date.now(), or Atomics.wait?`,
+  outOfMemory: "your code ran out of memory (more than 256 MiB): an array or string that grows without end?",
+  crashed: (p: { code: string }) => `the grader's sandbox stopped unexpectedly (${p.code})`,
+  notRun: "not run: an earlier check stopped the sandbox",
+  fileMissing: (p: { file: string }) => `${p.file} was not found`,
+  // Report chrome.
+  reportTitle: "async-lab — grade report",
+  total: "Total",
+  statusPass: "passed",
+  statusFail: "failed",
+  statusError: "error",
+  statusTodo: "to do",
+  expected: "expected",
+  observed: "observed",
+  hint: "hint",
+  output: "your program printed",
+  nextTodo: (p: { file: string; n: string }) =>
+    `Next step: open ${p.file}, replace the TODOs, then run \`deno task grade ${p.n}\``,
+  nextFix: (p: { file: string; n: string }) =>
+    `Next step: fix ${p.file}, then run \`deno task grade ${p.n}\` (\`deno task hint ${p.n}\` if you are stuck)`,
+  allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
+  timelineTitle: (p: { took: string; want: string }) => `timeline: took ${p.took}, expected ${p.want}`,
+  // CLI.
+  usage:
+    "Usage: deno task grade [EXERCISE…] [--dir DIR] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
+  help: `Grade the exercises in virtual time and print a report.
+
+EXERCISE        3, 03, 03_timeouts or timeouts (default: all)
+--dir DIR       grade another submission: a folder with the exercise files, or a repository with exercises/
+--reporter R    pretty (default), json, junit, github, classroom (comma-separated for several)
+--lang L        en or fr (default: from LC_ALL / LANG)
+--seed N        seed for the random data the checks use (default 444)
+--fail-under N  exit 1 when the score is below N (default: the maximum)
+--wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--ascii         draw timelines with ASCII characters only
+--verbose       also show passing checks and what your code printed
+--help          show this help`,
+  badFlag: (p: { flag: string }) => `unknown option ${p.flag}`,
+  badValue: (p: { flag: string; value: string }) => `invalid value for ${p.flag}: ${p.value}`,
+  badExercise: (p: { name: string; list: string }) =>
+    `no exercise matches "${p.name}" (try one of: ${p.list})`,
+  noSubmission: (p: { dir: string }) => `no exercise files found in ${p.dir}`,
+}, {
+  todo: (p: { name: string }) => `\`${p.name}\` est encore un TODO : écrivez son corps`,
+  missingExport: (p: { name: string }) =>
+    `votre fichier n'exporte pas \`${p.name}\` : gardez la signature donnée dans l'énoncé`,
+  notAFunction: (p: { name: string; kind: string }) =>
+    `\`${p.name}\` devrait être une fonction, mais c'est ${p.kind}`,
+  threw: (p: { name: string; error: string }) => `\`${p.name}\` a échoué avec ${p.error}`,
+  deadlock: (p: { name: string; at: string }) =>
+    `\`${p.name}\` ne s'est jamais terminée : à ${p.at}, elle attendait encore et plus rien ne pouvait la réveiller (aucun timer en attente). Une promesse jamais résolue, ou un await sur quelque chose qui ne vient jamais ?`,
+  runaway: (p: { name: string; at: string }) =>
+    `\`${p.name}\` tournait encore après ${p.at} de temps virtuel : un setInterval jamais arrêté, ou une boucle qui relance sans cesse des timers ?`,
+  timerThrew: (p: { name: string; error: string }) =>
+    `un callback de timer a levé ${p.error} pendant \`${p.name}\` : un vrai programme planterait`,
+  unhandled: (p: { error: string }) =>
+    `une promesse a été rejetée sans que personne ne gère l'erreur : ${p.error}`,
+  forgotAwait: (p: { name: string }) =>
+    `\`${p.name}\` a renvoyé une Promise là où une valeur était attendue : un \`await\` oublié ?`,
+  loadFailed: (p: { error: string }) => `impossible de charger votre fichier : ${p.error}`,
+  loadNeverEnded:
+    "le code de premier niveau de votre fichier ne se termine jamais (un await de premier niveau qui attend pour toujours ?)",
+  loadExit: (p: { code: number }) =>
+    `votre module a appelé Deno.exit(${p.code}) au chargement : le correcteur ne peut pas le tester`,
+  checkExit: (p: { code: number }) =>
+    `votre code a appelé Deno.exit(${p.code}) pendant ce test : une fonction de bibliothèque ne doit jamais quitter le programme`,
+  frozen: (p: { seconds: number }) =>
+    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.seconds} s de temps réel) : une boucle synchrone, une attente active sur Date.now() ou Atomics.wait ?`,
+  outOfMemory:
+    "votre code a épuisé la mémoire (plus de 256 Mio) : un tableau ou une chaîne qui grandit sans fin ?",
+  crashed: (p: { code: string }) => `le bac à sable du correcteur s'est arrêté de façon inattendue (${p.code})`,
+  notRun: "non exécuté : un test précédent a arrêté le bac à sable",
+  fileMissing: (p: { file: string }) => `${p.file} est introuvable`,
+  reportTitle: "async-lab — bulletin de notes",
+  total: "Total",
+  statusPass: "réussi",
+  statusFail: "échoué",
+  statusError: "erreur",
+  statusTodo: "à faire",
+  expected: "attendu",
+  observed: "observé",
+  hint: "indice",
+  output: "votre programme a affiché",
+  nextTodo: (p: { file: string; n: string }) =>
+    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`deno task grade ${p.n}\``,
+  nextFix: (p: { file: string; n: string }) =>
+    `Prochaine étape : corrigez ${p.file}, puis lancez \`deno task grade ${p.n}\` (\`deno task hint ${p.n}\` si vous bloquez)`,
+  allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
+  timelineTitle: (p: { took: string; want: string }) =>
+    `chronologie : ${p.took} au lieu de ${p.want}`,
+  usage:
+    "Usage : deno task grade [EXERCICE…] [--dir DOSSIER] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
+  help: `Corrige les exercices en temps virtuel et affiche un bulletin.
+
+EXERCICE        3, 03, 03_timeouts ou timeouts (par défaut : tous)
+--dir DOSSIER   corrige un autre rendu : un dossier avec les fichiers d'exercices, ou un dépôt avec exercises/
+--reporter R    pretty (par défaut), json, junit, github, classroom (séparés par des virgules)
+--lang L        en ou fr (par défaut : d'après LC_ALL / LANG)
+--seed N        graine des données aléatoires des tests (par défaut 444)
+--fail-under N  code de sortie 1 si la note est sous N (par défaut : le maximum)
+--wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--ascii         dessine les chronologies en ASCII seulement
+--verbose       montre aussi les tests réussis et ce que votre code a affiché
+--help          affiche cette aide`,
+  badFlag: (p: { flag: string }) => `option inconnue : ${p.flag}`,
+  badValue: (p: { flag: string; value: string }) => `valeur invalide pour ${p.flag} : ${p.value}`,
+  badExercise: (p: { name: string; list: string }) =>
+    `aucun exercice ne correspond à « ${p.name} » (essayez : ${p.list})`,
+  noSubmission: (p: { dir: string }) => `aucun fichier d'exercice trouvé dans ${p.dir}`,
+});

@@ -1,0 +1,76 @@
+/**
+ * Languages and the typed catalogs every learner-facing string comes from.
+ *
+ * @module
+ */
+
+/** The languages the grader speaks. */
+export const LANGS = ["en", "fr"] as const;
+/** One of {@linkcode LANGS}. */
+export type Lang = typeof LANGS[number];
+
+/** A sentence in every language, inline (check titles, hints, failures). */
+export type LocalText = { readonly [L in Lang]: string };
+
+/** A message: plain text, or a function of typed parameters. */
+// deno-lint-ignore no-explicit-any
+export type Message = string | ((params: any) => string);
+
+/** A catalog's messages in one language; the English one sets the keys and types. */
+export type Messages = Record<string, Message>;
+
+/** A typed catalog: the same keys, with the same parameters, in every language. */
+export type Catalog<M extends Messages> = { readonly [L in Lang]: M };
+
+/** String literal types widened to `string`, functions kept. */
+export type Widen<T> = T extends string ? string : T;
+
+const registry: Catalog<Messages>[] = [];
+
+/**
+ * Declares a catalog. TypeScript rejects a French side whose keys or
+ * parameters differ from the English one; {@linkcode allCatalogs} lets a test
+ * check the same at run time.
+ */
+export function defineCatalog<M extends Messages>(
+  en: M,
+  fr: { readonly [K in keyof M]: Widen<M[K]> },
+): Catalog<{ [K in keyof M]: Widen<M[K]> }> {
+  const catalog = { en, fr } as Catalog<{ [K in keyof M]: Widen<M[K]> }>;
+  registry.push(catalog);
+  return catalog;
+}
+
+/** Every catalog declared so far. */
+export function allCatalogs(): readonly Catalog<Messages>[] {
+  return registry;
+}
+
+/** Whether `value` names a supported language. */
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+/**
+ * The language to speak: `--lang` if given, else the first of `LC_ALL`,
+ * `LC_MESSAGES`, `LANG` that names one we speak (`fr_FR.UTF-8` → `fr`), else
+ * English.
+ */
+export function detectLang(env: (name: string) => string | undefined): Lang {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const value = env(name);
+    if (!value) continue;
+    const code = value.slice(0, 2).toLowerCase();
+    return isLang(code) ? code : "en";
+  }
+  return "en";
+}
+
+/** Formats seconds the learner's way: `3.0 s` (en) or `3,0 s` (fr). */
+export function formatSeconds(ms: number, lang: Lang, digits = 1): string {
+  const n = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(ms / 1000);
+  return `${n} s`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The reporters, by name. Each turns a {@linkcode Report} into output; the
+ * CLI picks them with `--reporter` (several may be given, comma-separated).
+ *
+ * @module
+ */
+import type { Report } from "../grade.ts";
+import { renderPretty } from "./pretty.ts";
+
+/** What a reporter may use besides the report. */
+export interface ReporterContext {
+  color: boolean;
+  ascii: boolean;
+  width: number;
+  verbose: boolean;
+  /** Environment lookup (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY…). */
+  env: (name: string) => string | undefined;
+  /** Writes text to standard output. */
+  print: (text: string) => void;
+}
+
+/** A reporter: writes the report somewhere. */
+export type Reporter = (report: Report, ctx: ReporterContext) => void | Promise<void>;
+
+/** The report as stable JSON (`async-lab/report@1`), without the captured output. */
+export function toJson(report: Report): string {
+  const exercises = report.exercises.map(({ logs: _logs, ...rest }) => rest);
+  return JSON.stringify({ ...report, exercises }, null, 2) + "\n";
+}
+
+/** Reporters by name. */
+export const REPORTERS: Record<string, Reporter> = {
+  pretty: (report, ctx) =>
+    ctx.print(renderPretty(report, {
+      color: ctx.color,
+      ascii: ctx.ascii,
+      width: ctx.width,
+      verbose: ctx.verbose,
+    })),
+  json: (report, ctx) => ctx.print(toJson(report)),
+};

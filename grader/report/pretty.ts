@@ -1,0 +1,171 @@
+/**
+ * The default reporter: a readable report for a learner's terminal — a line
+ * per exercise, each failed check with what was observed against what was
+ * expected, its timeline and a hint, the total and the next step.
+ *
+ * @module
+ */
+import type { ExerciseReport, Report } from "../grade.ts";
+import type { CheckResult } from "../check.ts";
+import { formatSeconds } from "../i18n/mod.ts";
+import { MESSAGES } from "../i18n/messages.ts";
+import { renderTimeline } from "../timeline.ts";
+
+/** How to draw. */
+export interface PrettyOptions {
+  /** ANSI colours (off under `NO_COLOR` or when not a terminal). */
+  color?: boolean;
+  /** Only ASCII characters (no box drawing, no ✓). */
+  ascii?: boolean;
+  /** Terminal width (default 80). */
+  width?: number;
+  /** Also show passing checks and what the learner's code printed. */
+  verbose?: boolean;
+}
+
+const CODES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+} as const;
+type Style = keyof typeof CODES;
+
+/** Renders the report as text lines joined by `\n` (with a final newline). */
+export function renderPretty(report: Report, options: PrettyOptions = {}): string {
+  const m = MESSAGES[report.lang];
+  const width = Math.max(50, Math.min(options.width ?? 80, 120));
+  const paint = (style: Style, text: string) =>
+    options.color ? `\x1b[${CODES[style][0]}m${text}\x1b[${CODES[style][1]}m` : text;
+  const icons = options.ascii
+    ? { pass: "[ok]", fail: "[x]", error: "[!]", todo: "[ ]" }
+    : { pass: "✓", fail: "✗", error: "!", todo: "○" };
+  const colorOf: Record<string, Style> = { pass: "green", fail: "red", error: "yellow", todo: "dim" };
+  const lines: string[] = [];
+  // A left part and a right-aligned score on one line.
+  const row = (indent: number, left: string, leftLen: number, right: string) => {
+    const space = Math.max(1, width - indent - leftLen - right.length);
+    return " ".repeat(indent) + left + " ".repeat(space) + right;
+  };
+  const wrap = (text: string, indent: number): string[] => {
+    const out: string[] = [];
+    const max = width - indent;
+    for (const paragraph of text.split("\n")) {
+      let line = "";
+      for (const word of paragraph.split(" ")) {
+        if (line && line.length + 1 + word.length > max) {
+          out.push(" ".repeat(indent) + line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      out.push(" ".repeat(indent) + line);
+    }
+    return out;
+  };
+
+  lines.push(paint("bold", m.reportTitle), "");
+  for (const e of report.exercises) {
+    const icon = icons[e.status];
+    const num = e.id.slice(0, 2);
+    const label = `${icon} ${num} ${e.title}`;
+    const score = `${e.score}/${e.maxScore}`;
+    const statusWord = e.status === "todo" ? ` (${m.statusTodo})` : "";
+    lines.push(
+      row(
+        0,
+        paint(colorOf[e.status], `${icon} `) + paint("bold", `${num} ${e.title}`) +
+          paint("dim", statusWord),
+        label.length + statusWord.length,
+        paint(colorOf[e.status], score),
+      ),
+    );
+    if (e.error && e.status === "error") {
+      lines.push(...wrap(e.error.message, 4).map((l) => paint("yellow", l)));
+    }
+    if (e.status === "todo") continue;
+    const failed = e.checks.filter((c) => c.status !== "pass");
+    const passed = e.checks.filter((c) => c.status === "pass");
+    for (const c of options.verbose ? e.checks : failed) lines.push(...renderCheck(c));
+    if (!options.verbose && passed.length > 0 && failed.length > 0) {
+      const text = report.lang === "fr"
+        ? `${passed.length} test${passed.length > 1 ? "s" : ""} réussi${passed.length > 1 ? "s" : ""}`
+        : `${passed.length} check${passed.length > 1 ? "s" : ""} passed`;
+      lines.push("  " + paint("green", icons.pass) + " " + paint("dim", text));
+    }
+    if (options.verbose && e.logs.length > 0) {
+      lines.push("    " + paint("dim", `${m.output}:`));
+      for (const log of e.logs.slice(0, 20)) {
+        lines.push(
+          "      " + paint("dim", `[${formatSeconds(log.at, report.lang, 1).padStart(7)}]`) +
+            " " + log.text.split("\n")[0].slice(0, width - 18),
+        );
+      }
+      if (e.logs.length > 20) lines.push("      " + paint("dim", `… +${e.logs.length - 20}`));
+    }
+  }
+
+  function renderCheck(c: CheckResult): string[] {
+    const out: string[] = [];
+    const icon = c.status === "pass" ? icons.pass : c.status === "fail" ? icons.fail : icons.error;
+    const score = `${c.score}/${c.points}`;
+    const title = c.title.length > width - 14 ? c.title.slice(0, width - 15) + "…" : c.title;
+    out.push(
+      row(
+        2,
+        paint(colorOf[c.status], icon) + " " + title,
+        icon.length + 1 + title.length,
+        paint(colorOf[c.status], score),
+      ),
+    );
+    if (c.status === "pass") return out;
+    if (c.message) out.push(...wrap(c.message, 4));
+    if (c.expected !== null || c.actual !== null) {
+      out.push(
+        "    " + paint("dim", `${m.expected}: `) + paint("green", c.expected ?? "—") +
+          paint("dim", ` · ${m.observed}: `) + paint("red", c.actual ?? "—"),
+      );
+    }
+    if (c.timeline.length > 0) {
+      if (c.tookMs !== null && c.expectedMs !== null) {
+        const took = formatSeconds(c.tookMs, report.lang), want = formatSeconds(c.expectedMs, report.lang);
+        out.push("    " + paint("dim", m.timelineTitle({ took, want })));
+      }
+      const drawing = renderTimeline(c.timeline, { width: width - 6, ascii: options.ascii });
+      out.push(...drawing.map((l, i) => "      " + (i === 0 ? paint("dim", l) : paint("cyan", l))));
+    }
+    if (c.hint) out.push(...wrap(`${m.hint}: ${c.hint}`, 4).map((l) => paint("yellow", l)));
+    return out;
+  }
+
+  lines.push("");
+  lines.push(
+    row(0, paint("bold", m.total), m.total.length, paint("bold", `${report.score}/${report.maxScore}`)),
+  );
+  const next = report.exercises.find((e) => e.status !== "pass");
+  if (next) {
+    const n = String(Number(next.id.slice(0, 2)));
+    const text = next.status === "todo"
+      ? m.nextTodo({ file: next.file, n })
+      : m.nextFix({ file: next.file, n });
+    lines.push(...wrap(text, 0).map((l) => paint("cyan", l)));
+  } else if (report.exercises.length > 0) {
+    lines.push(paint("green", m.allDone));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The width to draw at: the terminal's, else 80. */
+export function terminalWidth(): number {
+  try {
+    return Deno.stdout.isTerminal() ? Deno.consoleSize().columns : 80;
+  } catch {
+    return 80;
+  }
+}
+
+/** A one-line summary of an exercise (for batch and watch modes). */
+export function summaryLine(e: ExerciseReport): string {
+  return `${e.id} ${e.score}/${e.maxScore} ${e.status}`;
+}

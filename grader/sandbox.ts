@@ -1,0 +1,193 @@
+/**
+ * The sandbox, parent side: runs one exercise's checks in a Deno subprocess
+ * with no permission but reading the learner's folder and the checks, a
+ * capped V8 heap, a real wall-clock limit and capped output, and reads its
+ * verdict from the lines framed by a nonce only the grader knows.
+ *
+ * This module measures real time only; it never touches the virtual clock.
+ *
+ * @module
+ */
+import { dirname } from "node:path";
+import { fileURLToPath as fromFileUrl } from "node:url";
+import type { LogLine } from "./clock.ts";
+import type { CheckResult } from "./check.ts";
+import type { Frame, Job } from "./child.ts";
+import type { Lang } from "./i18n/mod.ts";
+
+const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
+const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
+/** Heap cap of a sandbox, in MiB. */
+export const HEAP_MB = 256;
+/** Learner output kept, in bytes. */
+export const OUTPUT_CAP = 64 * 1024;
+
+/** What to run. */
+export interface SandboxJob {
+  /** Absolute path of the learner's file. */
+  file: string;
+  /** URL of the checks module. */
+  checks: string;
+  lang: Lang;
+  seed: number;
+  /** Real milliseconds before the sandbox is killed. */
+  wallTimeoutMs: number;
+}
+
+/** Why a sandbox ended early. */
+export type SandboxFault =
+  | { kind: "load" | "exit" | "never-ends"; message: string }
+  | { kind: "frozen"; during: number | null }
+  | { kind: "oom"; during: number | null }
+  | { kind: "exited"; code: number; during: number | null }
+  | { kind: "crash"; code: number; stderr: string; during: number | null };
+
+/** What came back from the sandbox. */
+export interface SandboxOutcome {
+  /** Results by check index (missing where the sandbox stopped first). */
+  results: (CheckResult | undefined)[];
+  /** Set when the sandbox did not finish normally. */
+  fault: SandboxFault | null;
+  /** Console lines the learner's code printed (virtual time stamps). */
+  logs: LogLine[];
+  /** Raw output the learner wrote around the console (capped). */
+  rawOutput: string;
+  /** Real milliseconds it took. */
+  wallMs: number;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Runs one exercise in its own subprocess. */
+export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
+  const started = performance.now();
+  const nonce = randomNonce();
+  const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
+  const readable = [dirname(job.file), ...(checksPath ? [dirname(dirname(checksPath))] : [])];
+  const command = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      "--no-prompt",
+      `--config=${CONFIG}`,
+      `--v8-flags=--max-old-space-size=${HEAP_MB}`,
+      `--allow-read=${readable.join(",")}`,
+      CHILD,
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    clearEnv: false,
+  });
+  const child = command.spawn();
+  const message: Job = {
+    nonce,
+    module: new URL(`file://${job.file}`).href,
+    checks: job.checks,
+    lang: job.lang,
+    seed: job.seed,
+  };
+  const writer = child.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(message)));
+  await writer.close().catch(() => {});
+
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+  }, job.wallTimeoutMs);
+
+  const results: (CheckResult | undefined)[] = [];
+  let loadFault: SandboxFault | null = null;
+  let done = false;
+  let logs: LogLine[] = [];
+  let current: number | null = null;
+  let loaded = false;
+  let raw = "";
+  const marker = `\x1e${nonce} `;
+
+  const handle = (frame: Frame) => {
+    switch (frame.type) {
+      case "loaded":
+        loaded = true;
+        break;
+      case "load-error":
+        loadFault = { kind: frame.kind, message: frame.message };
+        break;
+      case "start":
+        current = frame.index;
+        break;
+      case "result":
+        results[frame.index] = frame.result;
+        current = null;
+        break;
+      case "done":
+        done = true;
+        logs = frame.logs;
+        break;
+    }
+  };
+
+  const readStdout = async () => {
+    const decoder = new TextDecoder();
+    let pending = "";
+    for await (const chunk of child.stdout) {
+      pending += decoder.decode(chunk, { stream: true });
+      let nl: number;
+      while ((nl = pending.indexOf("\n")) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (line.startsWith(marker)) {
+          try {
+            handle(JSON.parse(line.slice(marker.length)) as Frame);
+          } catch { /* a damaged frame counts as no frame */ }
+        } else if (raw.length < OUTPUT_CAP && line !== "") {
+          raw += line.slice(0, OUTPUT_CAP - raw.length) + "\n";
+        }
+      }
+      // Never let one endless line eat memory.
+      if (pending.length > 4 * 1024 * 1024 && !pending.includes(marker)) pending = "";
+    }
+  };
+  const readStderr = async () => {
+    const decoder = new TextDecoder();
+    let text = "";
+    for await (const chunk of child.stderr) {
+      if (text.length < OUTPUT_CAP) text += decoder.decode(chunk, { stream: true });
+    }
+    return text;
+  };
+  const [, stderr, status] = await Promise.all([readStdout(), readStderr(), child.status]);
+  clearTimeout(timer);
+
+  let fault: SandboxFault | null = loadFault;
+  if (!fault && !done) {
+    const during = loaded ? current : null;
+    if (timedOut) fault = { kind: "frozen", during };
+    else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
+    else if (status.code === 0 || status.code === 1 || status.code === 2) {
+      fault = { kind: "exited", code: status.code, during };
+    } else {
+      fault = {
+        kind: "crash",
+        code: status.code,
+        stderr: stderr.slice(0, 2000),
+        during,
+      };
+    }
+    if (!loaded && fault.kind === "exited") fault = { kind: "exited", code: status.code, during: null };
+  }
+  return {
+    results,
+    fault,
+    logs,
+    rawOutput: raw,
+    wallMs: performance.now() - started,
+  };
+}
