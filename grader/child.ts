@@ -32,6 +32,8 @@ export interface Job {
   checks: string;
   lang: Lang;
   seed: number;
+  /** Index of the first check to run (after a sandbox stopped at an earlier one). */
+  from: number;
 }
 
 /** What the child reports, one frame per line. */
@@ -87,7 +89,11 @@ async function main(): Promise<void> {
   });
   logs.push(...load.logs);
   if (exitAttempts.length > 0) {
-    send({ type: "load-error", kind: "exit", message: core("loadExit", { code: exitAttempts[0] })[job.lang] });
+    send({
+      type: "load-error",
+      kind: "exit",
+      message: core("loadExit", { code: exitAttempts[0] })[job.lang],
+    });
     return;
   }
   if (load.status === "error") {
@@ -102,6 +108,7 @@ async function main(): Promise<void> {
   send({ type: "loaded" });
   const exports = load.value as Record<string, unknown>;
   for (const [index, check] of exercise.checks.entries()) {
+    if (index < job.from) continue;
     send({ type: "start", index, id: check.id });
     const exitsBefore = exitAttempts.length;
     let result = await runCheck(check, { lang: job.lang, exports, seed: job.seed });

@@ -151,10 +151,12 @@ export function installVirtualClock(): void {
   const fakeSetTimeout = clock.setTimeout;
   const timeout = (ms: number): AbortSignal => {
     const controller = new AbortController();
-    const id = fakeSetTimeout(() => {
+    const handle = fakeSetTimeout(() => {
       signalTimers.delete(id);
       controller.abort(new DOMException("Signal timed out.", "TimeoutError"));
-    }, ms) as unknown as number;
+    }, ms) as unknown;
+    // Fake timers hand out Node-style timer objects here; they convert to the id.
+    const id = Number(handle);
     signalTimers.add(id);
     return controller.signal;
   };

@@ -124,9 +124,10 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
     case "exited":
       return {
         kind: "exit",
-        message: (fault.during === null
-          ? core("loadExit", { code: fault.code })
-          : core("checkExit", { code: fault.code }))[lang],
+        message:
+          (fault.during === null
+            ? core("loadExit", { code: fault.code })
+            : core("checkExit", { code: fault.code }))[lang],
       };
     case "crash":
       return { kind: "crash", message: core("crashed", { code: `exit ${fault.code}` })[lang] };
@@ -172,18 +173,45 @@ async function gradeOne(
       logs: [],
     };
   }
-  const outcome = await runSandboxed({
-    file,
-    checks: exercise.checks,
-    lang,
-    seed: options.seed,
-    wallTimeoutMs: options.wallSeconds * 1000,
-  });
-  const fault = outcome.fault;
-  const error = fault ? faultError(fault, lang, options.wallSeconds) : null;
-  const during = fault && "during" in fault ? fault.during : null;
+  // One sandbox runs the checks in order. If it stops during a check (an
+  // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
+  // the rest, as long as the exercise's wall-clock budget lasts.
+  const deadline = performance.now() + options.wallSeconds * 1000;
+  const results: (CheckResult | undefined)[] = [];
+  const faults = new Map<number, ExerciseError>();
+  const logs: LogLine[] = [];
+  let error: ExerciseError | null = null;
+  for (let from = 0; from < spec.checks.length;) {
+    const remaining = deadline - performance.now();
+    if (remaining < 50) break;
+    const outcome = await runSandboxed({
+      file,
+      checks: exercise.checks,
+      lang,
+      seed: options.seed,
+      from,
+      wallTimeoutMs: remaining,
+    });
+    outcome.results.forEach((r, i) => {
+      if (r && i >= from) results[i] = r;
+    });
+    logs.push(...outcome.logs);
+    const fault = outcome.fault;
+    if (!fault) break;
+    const failure = faultError(fault, lang, options.wallSeconds);
+    const during = "during" in fault ? fault.during : null;
+    if (during === null) {
+      // The module itself cannot be loaded: nothing can be graded.
+      error = failure;
+      break;
+    }
+    faults.set(during, failure);
+    error ??= failure;
+    from = during + 1;
+  }
+  const loadFailed = error !== null && faults.size === 0;
   const checks: CheckResult[] = spec.checks.map((c, i) => {
-    const got = outcome.results[i];
+    const got = results[i];
     if (got && got.id === c.id) {
       // Trust only which checks passed; points come from the checks module.
       const pass = got.status === "pass";
@@ -194,15 +222,14 @@ async function gradeOne(
         status: pass ? "pass" : got.status === "error" ? "error" : "fail",
       };
     }
-    const message = i === during && error ? error.message : error && during === null
-      ? error.message
-      : core("notRun")[lang];
+    const message = faults.get(i)?.message ??
+      (loadFailed ? error!.message : core("notRun")[lang]);
     return { ...blank(message, "error")[i], hint: c.hint[lang] };
   });
   const score = checks.reduce((s, c) => s + c.score, 0);
   const failed = checks.filter((c) => c.status !== "pass");
   const allTodo = failed.length > 0 && failed.every((c) => c.todo);
-  const status: ExerciseReport["status"] = error && during === null
+  const status: ExerciseReport["status"] = loadFailed
     ? "error"
     : score === maxScore && !error
     ? "pass"
@@ -218,7 +245,7 @@ async function gradeOne(
     error,
     checks,
     timeline: failed.find((c) => c.timeline.length > 0)?.timeline ?? [],
-    logs: outcome.logs,
+    logs,
   };
 }
 

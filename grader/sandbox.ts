@@ -30,6 +30,8 @@ export interface SandboxJob {
   checks: string;
   lang: Lang;
   seed: number;
+  /** Index of the first check to run. */
+  from: number;
   /** Real milliseconds before the sandbox is killed. */
   wallTimeoutMs: number;
 }
@@ -90,6 +92,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     checks: job.checks,
     lang: job.lang,
     seed: job.seed,
+    from: job.from,
   };
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(JSON.stringify(message)));
@@ -181,7 +184,9 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
         during,
       };
     }
-    if (!loaded && fault.kind === "exited") fault = { kind: "exited", code: status.code, during: null };
+    if (!loaded && fault.kind === "exited") {
+      fault = { kind: "exited", code: status.code, during: null };
+    }
   }
   return {
     results,

@@ -9,6 +9,7 @@ import type { ExerciseReport, Report } from "../grade.ts";
 import type { CheckResult } from "../check.ts";
 import { formatSeconds } from "../i18n/mod.ts";
 import { MESSAGES } from "../i18n/messages.ts";
+import { FEEDBACK } from "../i18n/feedback.ts";
 import { renderTimeline } from "../timeline.ts";
 
 /** How to draw. */
@@ -36,13 +37,19 @@ type Style = keyof typeof CODES;
 /** Renders the report as text lines joined by `\n` (with a final newline). */
 export function renderPretty(report: Report, options: PrettyOptions = {}): string {
   const m = MESSAGES[report.lang];
+  const f = FEEDBACK[report.lang];
   const width = Math.max(50, Math.min(options.width ?? 80, 120));
   const paint = (style: Style, text: string) =>
     options.color ? `\x1b[${CODES[style][0]}m${text}\x1b[${CODES[style][1]}m` : text;
   const icons = options.ascii
     ? { pass: "[ok]", fail: "[x]", error: "[!]", todo: "[ ]" }
     : { pass: "✓", fail: "✗", error: "!", todo: "○" };
-  const colorOf: Record<string, Style> = { pass: "green", fail: "red", error: "yellow", todo: "dim" };
+  const colorOf: Record<string, Style> = {
+    pass: "green",
+    fail: "red",
+    error: "yellow",
+    todo: "dim",
+  };
   const lines: string[] = [];
   // A left part and a right-aligned score on one line.
   const row = (indent: number, left: string, leftLen: number, right: string) => {
@@ -54,7 +61,7 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     const max = width - indent;
     for (const paragraph of text.split("\n")) {
       let line = "";
-      for (const word of paragraph.split(" ")) {
+      for (const word of words(paragraph, max)) {
         if (line && line.length + 1 + word.length > max) {
           out.push(" ".repeat(indent) + line);
           line = word;
@@ -81,21 +88,37 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
         paint(colorOf[e.status], score),
       ),
     );
-    if (e.error && e.status === "error") {
+    const loadFailed = e.error !== null && e.checks.every((c) => c.message === e.error!.message);
+    if (e.error && loadFailed) {
       lines.push(...wrap(e.error.message, 4).map((l) => paint("yellow", l)));
     }
     if (e.status === "todo") continue;
-    const failed = e.checks.filter((c) => c.status !== "pass");
+    // Nothing ran (the file could not be loaded): the error says it all.
+    if (loadFailed) continue;
+    const notRun = e.checks.filter((c) => c.message === m.notRun);
+    const failed = e.checks.filter((c) => c.status !== "pass" && !notRun.includes(c));
     const passed = e.checks.filter((c) => c.status === "pass");
-    for (const c of options.verbose ? e.checks : failed) lines.push(...renderCheck(c));
+    for (const c of options.verbose ? e.checks.filter((c) => !notRun.includes(c)) : failed) {
+      lines.push(...renderCheck(c));
+    }
+    if (notRun.length > 0) {
+      const points = notRun.reduce((s, c) => s + c.points, 0);
+      const text = `${notRun.length} × ${m.notRun}`;
+      lines.push(
+        row(
+          2,
+          paint("yellow", icons.error) + " " + paint("dim", text),
+          icons.error.length + 1 + text.length,
+          paint("yellow", `0/${points}`),
+        ),
+      );
+    }
     if (!options.verbose && passed.length > 0 && failed.length > 0) {
-      const text = report.lang === "fr"
-        ? `${passed.length} test${passed.length > 1 ? "s" : ""} réussi${passed.length > 1 ? "s" : ""}`
-        : `${passed.length} check${passed.length > 1 ? "s" : ""} passed`;
+      const text = f.checksPassed({ n: passed.length });
       lines.push("  " + paint("green", icons.pass) + " " + paint("dim", text));
     }
     if (options.verbose && e.logs.length > 0) {
-      lines.push("    " + paint("dim", `${m.output}:`));
+      lines.push("    " + paint("dim", f.labelled({ label: m.output, text: "" }).trimEnd()));
       for (const log of e.logs.slice(0, 20)) {
         lines.push(
           "      " + paint("dim", `[${formatSeconds(log.at, report.lang, 1).padStart(7)}]`) +
@@ -123,25 +146,38 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     if (c.message) out.push(...wrap(c.message, 4));
     if (c.expected !== null || c.actual !== null) {
       out.push(
-        "    " + paint("dim", `${m.expected}: `) + paint("green", c.expected ?? "—") +
-          paint("dim", ` · ${m.observed}: `) + paint("red", c.actual ?? "—"),
+        "    " + paint("dim", f.labelled({ label: m.expected, text: "" })) +
+          paint("green", c.expected ?? "—") +
+          paint("dim", ` · ${f.labelled({ label: m.observed, text: "" })}`) +
+          paint("red", c.actual ?? "—"),
       );
     }
     if (c.timeline.length > 0) {
       if (c.tookMs !== null && c.expectedMs !== null) {
-        const took = formatSeconds(c.tookMs, report.lang), want = formatSeconds(c.expectedMs, report.lang);
+        const took = formatSeconds(c.tookMs, report.lang),
+          want = formatSeconds(c.expectedMs, report.lang);
         out.push("    " + paint("dim", m.timelineTitle({ took, want })));
       }
-      const drawing = renderTimeline(c.timeline, { width: width - 6, ascii: options.ascii });
+      const drawing = renderTimeline(c.timeline, {
+        width: width - 6,
+        ascii: options.ascii,
+        lang: report.lang,
+        expectedMs: c.expectedMs,
+      });
       out.push(...drawing.map((l, i) => "      " + (i === 0 ? paint("dim", l) : paint("cyan", l))));
     }
-    if (c.hint) out.push(...wrap(`${m.hint}: ${c.hint}`, 4).map((l) => paint("yellow", l)));
+    if (c.hint) out.push(...wrap(f.labelled({ label: m.hint, text: c.hint }), 4).map((l) => paint("yellow", l)));
     return out;
   }
 
   lines.push("");
   lines.push(
-    row(0, paint("bold", m.total), m.total.length, paint("bold", `${report.score}/${report.maxScore}`)),
+    row(
+      0,
+      paint("bold", m.total),
+      m.total.length,
+      paint("bold", `${report.score}/${report.maxScore}`),
+    ),
   );
   const next = report.exercises.find((e) => e.status !== "pass");
   if (next) {
@@ -154,6 +190,30 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     lines.push(paint("green", m.allDone));
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The words of `text` for wrapping: a `code span` stays whole when it fits in
+ * `max` columns, so a command is never cut in two.
+ */
+export function words(text: string, max: number): string[] {
+  const out: string[] = [];
+  let open: string[] | null = null;
+  for (const word of text.split(" ")) {
+    const ticks = (word.match(/`/g) ?? []).length;
+    if (open) {
+      open.push(word);
+      if (ticks % 2 === 1) {
+        const joined = open.join(" ");
+        if (joined.length <= max) out.push(joined);
+        else out.push(...open);
+        open = null;
+      }
+    } else if (ticks % 2 === 1) open = [word];
+    else out.push(word);
+  }
+  if (open) out.push(...open);
+  return out;
 }
 
 /** The width to draw at: the terminal's, else 80. */

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
-import { fromFileUrl } from "node:path";
+import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "../../exercises/catalog.ts";
 import { grade } from "../grade.ts";
 

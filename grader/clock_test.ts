@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { installVirtualClock, pendingTimerCount, runInVirtualTime } from "./clock.ts";
+import { probe } from "./probe.ts";
+
+installVirtualClock();
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+Deno.test("runInVirtualTime() jumps time only when every task waits", async () => {
+  const run = await runInVirtualTime(async () => {
+    await Promise.all([sleep(2000), sleep(3000), sleep(1000)]);
+    return performance.now();
+  });
+  assert.equal(run.status, "ok");
+  assert.equal(run.value, 3000);
+  assert.equal(run.elapsedMs, 3000);
+});
+
+Deno.test("runInVirtualTime() resets the clock to 0 and fakes Date", async () => {
+  await runInVirtualTime(() => sleep(5000));
+  const run = await runInVirtualTime(() => [Date.now(), performance.now()]);
+  assert.deepEqual(run.value, [0, 0]);
+});
+
+Deno.test("runInVirtualTime() runs a microtask checkpoint between same-instant timers", async () => {
+  const order: string[] = [];
+  await runInVirtualTime(async () => {
+    setTimeout(() => {
+      order.push("a");
+      queueMicrotask(() => order.push("a-microtask"));
+    }, 10);
+    setTimeout(() => order.push("b"), 10);
+    await sleep(20);
+  });
+  assert.deepEqual(order, ["a", "a-microtask", "b"]);
+});
+
+Deno.test("runInVirtualTime() reports a deadlock when nothing can wake the program", async () => {
+  const run = await runInVirtualTime(async () => {
+    await sleep(1500);
+    await new Promise(() => {});
+  });
+  assert.equal(run.status, "deadlock");
+  assert.equal(run.elapsedMs, 1500);
+});
+
+Deno.test("runInVirtualTime() stops a runaway past the horizon", async () => {
+  const run = await runInVirtualTime(async () => {
+    setInterval(() => {}, 1000);
+    await new Promise(() => {});
+  }, { horizonMs: 60_000 });
+  assert.equal(run.status, "runaway");
+  assert.ok(run.elapsedMs > 60_000 && run.elapsedMs <= 61_000);
+});
+
+Deno.test("runInVirtualTime() counts leaked timers, not AbortSignal.timeout ones", async () => {
+  const run = await runInVirtualTime(() => {
+    setTimeout(() => {}, 5000);
+    AbortSignal.timeout(9000);
+  });
+  assert.equal(run.status, "ok");
+  assert.equal(run.pendingTimers, 1);
+  const clean = await runInVirtualTime(() => {
+    clearTimeout(setTimeout(() => {}, 5000));
+    AbortSignal.timeout(9000);
+  });
+  assert.equal(clean.pendingTimers, 0);
+  assert.equal(pendingTimerCount(), 0);
+});
+
+Deno.test("AbortSignal.timeout() aborts at exactly its deadline with a TimeoutError", async () => {
+  const run = await runInVirtualTime(() =>
+    new Promise<[number, string]>((resolve) => {
+      const signal = AbortSignal.timeout(2000);
+      signal.addEventListener("abort", () => resolve([performance.now(), signal.reason.name]));
+    })
+  );
+  assert.deepEqual(run.value, [2000, "TimeoutError"]);
+});
+
+Deno.test("runInVirtualTime() drives node:timers/promises", async () => {
+  const { setTimeout: wait } = await import("node:timers/promises");
+  const run = await runInVirtualTime(() => wait(1200, "done"));
+  assert.equal(run.value, "done");
+  assert.equal(run.elapsedMs, 1200);
+});
+
+Deno.test("runInVirtualTime() stamps console lines with virtual time", async () => {
+  const run = await runInVirtualTime(async () => {
+    console.log("start");
+    await sleep(2500);
+    console.warn("end", 42);
+  }, { captureConsole: true });
+  assert.deepEqual(run.logs, [
+    { at: 0, level: "log", text: "start" },
+    { at: 2500, level: "warn", text: "end 42" },
+  ]);
+});
+
+Deno.test("runInVirtualTime() reports a timer callback that throws", async () => {
+  const run = await runInVirtualTime(async () => {
+    setTimeout(() => {
+      throw new RangeError("boom");
+    }, 100);
+    await sleep(1000);
+  });
+  assert.equal(run.status, "timer-error");
+  assert.match(String(run.error), /boom/);
+});
+
+Deno.test("runInVirtualTime() collects unhandled rejections", async () => {
+  const run = await runInVirtualTime(async () => {
+    Promise.reject(new Error("nobody listens"));
+    await sleep(10);
+  });
+  assert.equal(run.status, "ok");
+  assert.equal(run.unhandled.length, 1);
+});
+
+Deno.test("runInVirtualTime() reports a synchronous throw as an error", async () => {
+  const run = await runInVirtualTime(() => {
+    throw new Error("at once");
+  });
+  assert.equal(run.status, "error");
+});
+
+Deno.test("probe() keeps its own timers when code replaces globalThis.setTimeout", async () => {
+  const real = globalThis.setTimeout;
+  const users = probe("users", { seconds: 2, value: 1 });
+  try {
+    // deno-lint-ignore no-explicit-any
+    (globalThis as any).setTimeout = (fn: () => void) => fn();
+    const run = await runInVirtualTime(() => users());
+    assert.equal(run.elapsedMs, 2000);
+    assert.equal(users.calls[0].end, 2000);
+  } finally {
+    globalThis.setTimeout = real;
+  }
+});

@@ -1,0 +1,63 @@
+/**
+ * async-lab's grading engine: run async code in virtual time, observe it
+ * through probes, and grade exercises with checks.
+ *
+ * @example Three one-second waits, run together, take one virtual second
+ * ```ts
+ * import { runInVirtualTime } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+ * const run = await runInVirtualTime(() => Promise.all([sleep(1000), sleep(1000), sleep(1000)]));
+ * assert.equal(run.status, "ok");
+ * assert.equal(run.elapsedMs, 1000);
+ * ```
+ *
+ * @example A probe records when each call started and ended
+ * ```ts
+ * import { probe, runInVirtualTime } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const users = probe("users", { seconds: 2, value: ["alice"] });
+ * const orders = probe("orders", { seconds: 3, value: ["order_1"] });
+ * const run = await runInVirtualTime(async () => [await users(), await orders()]);
+ * assert.equal(run.elapsedMs, 5000);
+ * assert.deepEqual(run.events.map((s) => [s.label, s.start, s.end]), [
+ *   ["users", 0, 2000],
+ *   ["orders", 2000, 5000],
+ * ]);
+ * ```
+ *
+ * @module
+ */
+export {
+  installVirtualClock,
+  type LogLine,
+  type RunOptions,
+  type RunStatus,
+  runInVirtualTime,
+  type Span,
+  type VirtualRun,
+} from "./grader/clock.ts";
+export { isTimeout, probe, type Probe, type ProbeCall, type ProbeOptions } from "./grader/probe.ts";
+export {
+  type Check,
+  type CheckContext,
+  CheckFailure,
+  type CheckResult,
+  defineChecks,
+  type ExerciseChecks,
+  type FailDetails,
+} from "./grader/check.ts";
+export {
+  type ExerciseError,
+  type ExerciseReport,
+  findExercise,
+  grade,
+  type GradeOptions,
+  type Report,
+  SCHEMA,
+} from "./grader/grade.ts";
+export { defineCatalog, type Lang, type LocalText } from "./grader/i18n/mod.ts";
+export { renderTimeline, type TimelineOptions } from "./grader/timeline.ts";
+export { CATALOG, type Exercise } from "./exercises/catalog.ts";
