@@ -130,7 +130,12 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
             : core("checkExit", { code: fault.code }))[lang],
       };
     case "crash":
-      return { kind: "crash", message: core("crashed", { code: `exit ${fault.code}` })[lang] };
+      return {
+        kind: "crash",
+        message: core("crashed", {
+          code: [`exit ${fault.code}`, fault.stderr.split("\n")[0]].filter(Boolean).join(": "),
+        })[lang],
+      };
   }
 }
 

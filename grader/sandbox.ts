@@ -17,6 +17,7 @@ import type { Lang } from "./i18n/mod.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
+const ROOT = fromFileUrl(new URL("..", import.meta.url)).replace(/\/$/, "");
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
 /** Learner output kept, in bytes. */
@@ -68,7 +69,8 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
   const nonce = randomNonce();
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
-  const readable = [dirname(job.file), ...(checksPath ? [dirname(dirname(checksPath))] : [])];
+  // The learner's folder, the engine (the checks import it) and the checks' own folder.
+  const readable = [dirname(job.file), ROOT, ...(checksPath ? [dirname(checksPath)] : [])];
   const command = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
