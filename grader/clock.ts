@@ -166,9 +166,12 @@ export function installVirtualClock(): void {
     configurable: true,
   });
   installConsoleCapture();
+  // Only rejections during a run are the run's to report; outside one, Deno's
+  // default (print and exit non-zero) stays in force.
   globalThis.addEventListener("unhandledrejection", (event) => {
+    if (currentUnhandled === null) return;
     event.preventDefault();
-    if (currentUnhandled !== null) currentUnhandled.push(event.reason);
+    currentUnhandled.push(event.reason);
   });
 }
 
@@ -213,6 +216,13 @@ export function resetClock(): void {
 }
 
 const defaultIdle = (turns: number) => turns < 3;
+
+let simulatedMs = 0;
+
+/** Virtual milliseconds that every run in this isolate has simulated so far (for benchmarks). */
+export function simulatedTotalMs(): number {
+  return simulatedMs;
+}
 
 /**
  * Runs `fn` in virtual time: resets the clock to 0 (unless `keepTime`), then
@@ -293,6 +303,7 @@ export async function runInVirtualTime<T>(
       }
     }
   } finally {
+    simulatedMs += c.now - started;
     [currentEvents, currentLogs, currentUnhandled] = saved;
   }
 }

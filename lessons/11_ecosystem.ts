@@ -1,0 +1,175 @@
+/**
+ * Lesson 11 — the ecosystem: what replaces the asyncio libraries in Deno.
+ *
+ * Much of what Python gets from libraries is built into Deno: an HTTP server
+ * (`Deno.serve`), an HTTP client (`fetch`), WebSockets, async file access and
+ * an async-aware test runner. Web frameworks (Hono) and database drivers come
+ * from npm. The demonstrations run against a real `Deno.serve` on 127.0.0.1
+ * with `--allow-net`, and in-process otherwise: a handler is just a function
+ * from `Request` to `Response`, so it can be called without any network.
+ *
+ * Run it: `deno run --allow-net=127.0.0.1 lessons/11_ecosystem.ts`
+ * (without the flag, the same code runs in-process).
+ *
+ * @module
+ */
+import { Hono } from "npm:hono@4.13.19";
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** How to name this file in a command: its path in the repository, or the URL it was run from. */
+const THIS_FILE = import.meta.url.startsWith("file:") ? "lessons/11_ecosystem.ts" : import.meta.url;
+
+/** Options of {@linkcode main}. */
+export interface EcosystemOptions {
+  /** Stay in-process even when the network is allowed. */
+  simulate?: boolean;
+}
+
+const LIBRARIES: [string, string][] = [
+  ["FastAPI, Starlette, Quart", "Hono (npm:hono), Oak, Fresh; or Deno.serve alone"],
+  ["uvicorn (ASGI server)", "built in: Deno.serve"],
+  ["aiohttp, HTTPX (client)", "built in: fetch (it pools connections for you)"],
+  ["websockets", "built in: WebSocket, Deno.upgradeWebSocket"],
+  ["asyncpg, aiomysql, Motor", "npm:postgres, npm:pg, npm:mysql2, npm:mongodb"],
+  ["aiosqlite", "node:sqlite (synchronous: keep queries short), Deno KV"],
+  ["aiofiles", "built in: Deno.readTextFile, Deno.open (async by default)"],
+  ["pytest-asyncio", "built in: Deno.test accepts async functions"],
+];
+
+/** A tiny weather API: the upstream service takes 100 ms to answer. */
+async function weatherHandler(request: Request): Promise<Response> {
+  const city = new URL(request.url).pathname.split("/").pop() ?? "";
+  await sleep(100); // the upstream call, awaited: other requests go on meanwhile
+  const celsius = [...city].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 30;
+  return Response.json({ city, celsius });
+}
+
+/** The same idea with Hono: routes, parameters and JSON helpers. */
+function honoApp(): Hono {
+  const app = new Hono();
+  app.get("/hello/:name", (c) => c.json({ hello: c.req.param("name") }));
+  app.get("/slow", async (c) => {
+    await sleep(100);
+    return c.text("slow but not blocking");
+  });
+  return app;
+}
+
+/** Fetches three cities at once through `get` and prints each answer. */
+async function threeCities(get: (path: string) => Promise<Response>): Promise<void> {
+  const start = performance.now();
+  const answers = await Promise.all(
+    ["paris", "lyon", "lille"].map(async (city) => (await get(`/weather/${city}`)).json()),
+  );
+  for (const { city, celsius } of answers) console.log(`  ${city}: ${celsius} °C`);
+  console.log(`  three requests at once: ${Math.round(performance.now() - start)} ms`);
+}
+
+/** Runs the lesson. */
+export async function main(options: EcosystemOptions = {}): Promise<void> {
+  const net = !options.simulate &&
+    (await Deno.permissions.query({ name: "net", host: "127.0.0.1" })).state === "granted";
+
+  console.log("== Python library -> Deno ==");
+  for (const [python, deno] of LIBRARIES) console.log(`  ${python.padEnd(27)} ${deno}`);
+
+  console.log("\n== Deno.serve + fetch ==");
+  if (net) {
+    const server = Deno.serve(
+      { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+      weatherHandler,
+    );
+    const base = `http://127.0.0.1:${server.addr.port}`;
+    console.log(`  server listening on ${base}`);
+    try {
+      await threeCities((path) => fetch(base + path));
+    } finally {
+      await server.shutdown(); // a server left open keeps the process alive
+    }
+    console.log("  server shut down");
+  } else {
+    console.log(
+      "  (no network permission: calling the handler in-process; for the real server run\n" +
+        `   deno run --allow-net=127.0.0.1 ${THIS_FILE})`,
+    );
+    await threeCities((path) => weatherHandler(new Request(`http://in-process${path}`)));
+  }
+
+  console.log("\n== WebSocket ==");
+  if (net) {
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (req) => {
+      const { socket, response } = Deno.upgradeWebSocket(req);
+      socket.onmessage = (event) => socket.send(`echo: ${event.data}`);
+      return response;
+    });
+    try {
+      const socket = new WebSocket(`ws://127.0.0.1:${server.addr.port}`);
+      await new Promise((resolve, reject) => {
+        socket.onopen = resolve;
+        socket.onerror = () => reject(new Error("Cannot open the WebSocket"));
+      });
+      for (const word of ["one", "two", "three"]) {
+        const reply = new Promise<string>((resolve) => (socket.onmessage = (e) => resolve(e.data)));
+        socket.send(word);
+        console.log(`  sent "${word}", got "${await reply}"`);
+      }
+      const closed = new Promise((resolve) => (socket.onclose = resolve));
+      socket.close();
+      await closed;
+    } finally {
+      await server.shutdown();
+    }
+  } else {
+    // Same event-driven shape (postMessage / onmessage) without a network: a MessageChannel.
+    const { port1: client, port2: server } = new MessageChannel();
+    server.onmessage = (event) => server.postMessage(`echo: ${event.data}`);
+    for (const word of ["one", "two", "three"]) {
+      const reply = new Promise<string>((resolve) => (client.onmessage = (e) => resolve(e.data)));
+      client.postMessage(word);
+      console.log(`  sent "${word}", got "${await reply}" (in-process MessageChannel)`);
+    }
+    client.close();
+    server.close();
+  }
+  console.log("  Messages arrive as events; awaiting a promise per reply reads like async code.");
+
+  console.log("\n== Hono, a web framework from npm ==");
+  const app = honoApp();
+  const hello = await app.request("/hello/ada"); // in-process: no network needed
+  console.log(`  app.request("/hello/ada") -> ${hello.status} ${await hello.text()}`);
+  if (net) {
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
+    try {
+      const start = performance.now();
+      const replies = await Promise.all(
+        [1, 2, 3].map(async () =>
+          (await fetch(`http://127.0.0.1:${server.addr.port}/slow`)).text()
+        ),
+      );
+      const ms = Math.round(performance.now() - start);
+      console.log(`  3 x GET /slow over HTTP -> "${replies[0]}" (${ms} ms for all three)`);
+    } finally {
+      await server.shutdown();
+    }
+  } else {
+    const start = performance.now();
+    await Promise.all([1, 2, 3].map(() => app.request("/slow")));
+    console.log(
+      `  3 x app.request("/slow") -> ${Math.round(performance.now() - start)} ms for all three`,
+    );
+  }
+  console.log("  Deno.serve(app.fetch) serves the same app on a real port.");
+
+  console.log("\n== Databases ==");
+  console.log(
+    '  npm drivers work in Deno: `import postgres from "npm:postgres"` gives a pool whose\n' +
+      "  queries you await. Create the pool once, share it, close it at shutdown: the advice\n" +
+      "  of the Python course (one shared client) holds here too. A synchronous driver, like\n" +
+      "  node:sqlite's DatabaseSync, blocks the loop for the length of each query (lesson 10).",
+  );
+}
+
+if (import.meta.main) await main();
