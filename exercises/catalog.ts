@@ -59,8 +59,128 @@ export const CATALOG: readonly Exercise[] = [
       },
     ],
   },
-  // @@02_downloads (entry goes here)
-  // @@03_timeouts (entry goes here)
-  // @@04_pipeline (entry goes here)
+  {
+    id: "02_downloads",
+    file: "02_downloads.ts",
+    title: {
+      en: "Five downloads, reported as each one finishes",
+      fr: "Cinq téléchargements, signalés dès que chacun se termine",
+    },
+    points: 20,
+    checks: checks("02_downloads.ts"),
+    hints: [
+      {
+        en:
+          "Calling `download(file)` already starts it: map every file to its promise first, and only " +
+          "then wait. The question is in which order you wait for them.",
+        fr:
+          "Appeler `download(file)` le lance déjà : transformez d'abord chaque fichier en sa promesse, et " +
+          "seulement ensuite attendez. Toute la question est l'ordre dans lequel vous les attendez.",
+      },
+      {
+        en:
+          "`for (const p of promises) yield await p` waits for the promises in the order you passed them: " +
+          "a slow first file holds back the fast ones. Instead, let each promise announce itself when it " +
+          "settles (`p.then(…)`), and hand the values out in that order.",
+        fr:
+          "`for (const p of promises) yield await p` attend les promesses dans l'ordre où vous les avez " +
+          "passées : un premier fichier lent retient les rapides. Laissez plutôt chaque promesse se signaler " +
+          "quand elle se termine (`p.then(…)`), et rendez les valeurs dans cet ordre-là.",
+      },
+      {
+        en:
+          "One way: make one `Promise.withResolvers()` slot per input; when any input settles, settle the " +
+          "next free slot with it (`slots[next++].resolve(value)` or `.reject(error)`); then the async " +
+          "generator does `for (const slot of slots) yield await slot.promise`. Another: `Promise.race` " +
+          "over the promises still pending, removing the winner each time.",
+        fr:
+          "Une façon de faire : une case `Promise.withResolvers()` par entrée ; quand une entrée se termine, " +
+          "elle remplit la prochaine case libre (`slots[next++].resolve(value)` ou `.reject(error)`) ; le " +
+          "générateur async fait ensuite `for (const slot of slots) yield await slot.promise`. Une autre : " +
+          "`Promise.race` sur les promesses encore en attente, en retirant la gagnante à chaque tour.",
+      },
+    ],
+  },
+  {
+    id: "03_timeouts",
+    file: "03_timeouts.ts",
+    title: {
+      en: "A deadline on each call, like asyncio.wait_for",
+      fr: "Une échéance sur chaque appel, comme asyncio.wait_for",
+    },
+    points: 20,
+    checks: checks("03_timeouts.ts"),
+    hints: [
+      {
+        en: "A deadline is a race between the work and a timer: whichever settles first decides. " +
+          "`Promise.race([work(signal), timer])` is the whole shape of `withTimeout`.",
+        fr:
+          "Une échéance, c'est une course entre le travail et un minuteur : le premier qui se termine " +
+          "décide. `Promise.race([work(signal), minuteur])`, c'est toute la forme de `withTimeout`.",
+      },
+      {
+        en:
+          "Losing the race does not stop the loser. When the timer wins, abort the work's signal so " +
+          "`query` clears its own timer; when the work wins, `clearTimeout` your timer (a `finally` " +
+          'block does it on every path). Reject with `new DOMException("…", "TimeoutError")`.',
+        fr:
+          "Perdre la course n'arrête pas le perdant. Quand le minuteur gagne, annulez le signal du " +
+          "travail pour que `query` efface son propre minuteur ; quand le travail gagne, faites " +
+          "`clearTimeout` sur le vôtre (un bloc `finally` le fait dans tous les cas). Rejetez avec " +
+          '`new DOMException("…", "TimeoutError")`.',
+      },
+      {
+        en:
+          "In `queryAll`, give every server its own `withTimeout((signal) => query(name, seconds, " +
+          "signal), timeoutMs)` inside one `Promise.all` over `Object.entries(servers)`: each one " +
+          "catches its own TimeoutError, calls `log` right there, and pushes its name to `timedOut` " +
+          "or `responded`.",
+        fr:
+          "Dans `queryAll`, donnez à chaque serveur son propre `withTimeout((signal) => query(name, " +
+          "seconds, signal), timeoutMs)` dans un seul `Promise.all` sur `Object.entries(servers)` : " +
+          "chacun attrape sa propre TimeoutError, appelle `log` sur-le-champ, et range son nom dans " +
+          "`timedOut` ou `responded`.",
+      },
+    ],
+  },
+  {
+    id: "04_pipeline",
+    file: "04_pipeline.ts",
+    title: {
+      en: "A pipeline: one producer, several consumers, a queue between them",
+      fr: "Un pipeline : un producteur, plusieurs consommateurs, une file entre eux",
+    },
+    points: 20,
+    checks: checks("04_pipeline.ts"),
+    hints: [
+      {
+        en: "Start with the queue. It needs three arrays: the stored items, the `resolve` functions of " +
+          "the `get()`s waiting for an item, and the `put()`s waiting for room. A `get()` on an empty " +
+          "queue returns `new Promise((resolve) => waiting.push(resolve))`; `put()` calls the oldest one.",
+        fr: "Commencez par la file. Il lui faut trois tableaux : les éléments stockés, les fonctions " +
+          "`resolve` des `get()` qui attendent un élément, et les `put()` qui attendent de la place. Un " +
+          "`get()` sur une file vide renvoie `new Promise((resolve) => enAttente.push(resolve))` ; `put()` " +
+          "appelle la plus ancienne.",
+      },
+      {
+        en: "The producer must not fetch one URL at a time, nor wait for all of them before filling the " +
+          "queue: `await Promise.all(urls.map(async (url) => queue.put(await fetch(url))))`, then one " +
+          "`null` per consumer.",
+        fr: "Le producteur ne doit ni récupérer les URL une par une, ni attendre toutes les réponses avant " +
+          "de remplir la file : `await Promise.all(urls.map(async (url) => queue.put(await fetch(url))))`, " +
+          "puis un `null` par consommateur.",
+      },
+      {
+        en: "Each consumer is a loop: `const p = await queue.get(); if (p === null) return;` then analyse " +
+          "and record `{ url, consumer: id, value }`. Start `consumers` of them with ids 1…N and " +
+          "`await Promise.all([producer(), ...consumers])`. One sentinel missing and that last " +
+          "`Promise.all` never ends.",
+        fr: "Chaque consommateur est une boucle : `const p = await queue.get(); if (p === null) return;` " +
+          "puis il analyse et note `{ url, consumer: id, value }`. Lancez-en `consumers`, numérotés de 1 " +
+          "à N, et `await Promise.all([producer(), ...consommateurs])`. S'il manque une sentinelle, ce " +
+          "dernier `Promise.all` ne finit jamais.",
+      },
+    ],
+  },
   // @@05_check_services (entry goes here)
 ];

@@ -10,7 +10,14 @@
  * @module
  */
 import { captureAllConsole, installVirtualClock, type LogLine, runInVirtualTime } from "./clock.ts";
-import { type CheckResult, core, describeError, type ExerciseChecks, runCheck } from "./check.ts";
+import {
+  type CheckResult,
+  core,
+  describeError,
+  type ExerciseChecks,
+  runCheck,
+  seededRandom,
+} from "./check.ts";
 import { exitAttempts, freezeIntrinsics, trapExits } from "./_harden.ts";
 import type { Lang } from "./i18n/mod.ts";
 
@@ -75,6 +82,8 @@ async function main(): Promise<void> {
   const { default: exercise } = await import(job.checks) as { default: ExerciseChecks };
   deepFreeze(exercise);
   await trapExits();
+  // Same seed, same run: even the learner's own Math.random() is seeded.
+  Math.random = seededRandom(job.seed);
   freezeIntrinsics();
 
   // Load the learner's module in virtual time: its top-level code may await timers.

@@ -1,0 +1,113 @@
+/**
+ * # Exercise 3 — A deadline on each call, like asyncio.wait_for
+ *
+ * You query four servers. Some answer quickly, one is slow, one takes far
+ * too long:
+ *
+ * | server     | answers after |
+ * | ---------- | ------------- |
+ * | `server_A` | 0.5 s         |
+ * | `server_B` | 2.0 s         |
+ * | `server_C` | 5.0 s (too slow) |
+ * | `server_D` | 1.2 s         |
+ *
+ * Nobody should wait more than 2 seconds for any of them. Python has
+ * `asyncio.wait_for(coro, timeout)`; here you write its TypeScript
+ * counterpart, built on `AbortSignal`, the standard way to cancel work.
+ *
+ * 1. `query(name, seconds, signal?)`: simulate the call — wait `seconds`
+ *    without blocking, then resolve with a short answer string. If `signal`
+ *    is aborted (or already is), stop at once: clear your timer and reject
+ *    with `signal.reason`.
+ * 2. `withTimeout(work, ms)`: call `work(signal)` with a signal of your own
+ *    and settle like it — unless `ms` milliseconds pass first. Then abort
+ *    the signal (so the work stops) and reject with an error named
+ *    `"TimeoutError"` (`new DOMException("…", "TimeoutError")`), exactly at
+ *    `ms`, even if the work ignores its signal. When the work finishes first,
+ *    resolve with its value, or reject with its own error, and clear your
+ *    timer: nothing of yours may stay pending.
+ * 3. `queryAll(servers = SERVERS, { timeoutMs = 2000, query, log })`: query
+ *    every server at the same time, each under its own deadline. When a
+ *    server misses it, warn through `log` (console by default) right then,
+ *    and carry on with the others. Return `{ responded, timedOut, seconds }`:
+ *    the names in each group and the total time you measured with
+ *    `performance.now()`, in seconds.
+ * 4. `main()`: run `queryAll()` and print a summary: who responded, who
+ *    timed out, how long it took.
+ *
+ * Expected: about 2.0 s in all; server_C times out; server_B answers right
+ * at the deadline — either verdict is fine, as long as your report says what
+ * really happened.
+ *
+ * Run it: `deno run exercises/03_timeouts.ts` · grade it: `deno task grade 3`
+ * · stuck? `deno task hint 3`
+ *
+ * @module
+ */
+
+/** The servers and how long each takes to answer, in seconds. */
+export const SERVERS: Readonly<Record<string, number>> = Object.freeze({
+  server_A: 0.5,
+  server_B: 2.0,
+  server_C: 5.0, // too slow
+  server_D: 1.2,
+});
+
+/** What `queryAll` returns. */
+export interface QueryReport {
+  /** Servers that answered in time. */
+  responded: string[];
+  /** Servers that missed their deadline. */
+  timedOut: string[];
+  /** Total time measured with `performance.now()`, in seconds. */
+  seconds: number;
+}
+
+/** Answers after `seconds`, or rejects with `signal.reason` as soon as `signal` aborts. */
+export function query(
+  // deno-lint-ignore no-unused-vars
+  name: string,
+  // deno-lint-ignore no-unused-vars
+  seconds: number,
+  // deno-lint-ignore no-unused-vars
+  signal?: AbortSignal,
+): Promise<string> {
+  // TODO: a promise around setTimeout that also listens to the signal's "abort" event
+  throw new Error("TODO: query()");
+}
+
+/** Settles like `work(signal)`, or rejects with a TimeoutError after `ms`, aborting the work. */
+export function withTimeout<T>(
+  // deno-lint-ignore no-unused-vars
+  work: (signal: AbortSignal) => Promise<T>,
+  // deno-lint-ignore no-unused-vars
+  ms: number,
+): Promise<T> {
+  // TODO: race the work against a timer; abort the loser; clear your timer
+  throw new Error("TODO: withTimeout()");
+}
+
+/** Queries every server at once, each with its own deadline, and reports who answered. */
+export function queryAll(
+  // deno-lint-ignore no-unused-vars
+  servers: Readonly<Record<string, number>> = SERVERS,
+  // deno-lint-ignore no-unused-vars
+  options: {
+    timeoutMs?: number;
+    query?: (name: string, seconds: number, signal?: AbortSignal) => Promise<string>;
+    log?: (line: string) => void;
+  } = {},
+): Promise<QueryReport> {
+  // TODO: one withTimeout per server, all started together; warn through log on a timeout
+  throw new Error("TODO: queryAll()");
+}
+
+/** Queries the four servers and prints who responded and who timed out. */
+export function main(): Promise<void> {
+  // TODO: run queryAll() and print a summary
+  throw new Error("TODO: main()");
+}
+
+if (import.meta.main) {
+  await main();
+}

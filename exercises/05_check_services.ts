@@ -1,0 +1,121 @@
+/**
+ * # Exercise 5 — A service monitor you could run in production
+ *
+ * Write a command-line tool that checks whether five services answer. Each
+ * check is simulated by a wait (`seconds`); a service that does not answer
+ * within the timeout (2 s by default) is **offline**:
+ *
+ * | service        | answers after          |
+ * | -------------- | ---------------------- |
+ * | `database`     | 0.3 s                  |
+ * | `Redis cache`  | 0.1 s                  |
+ * | `external API` | 3.5 s (times out)      |
+ * | `mail server`  | 0.8 s                  |
+ * | `CDN`          | 1.5 s                  |
+ *
+ * 1. Write `probe(service, signal)`: wait `service.seconds` without blocking,
+ *    then resolve. If `signal` is aborted first, stop at once: clear the timer
+ *    and reject with `signal.reason`.
+ * 2. Write `checkAll(services, options)`:
+ *    - start every check at the same time;
+ *    - give each one `options.timeoutMs` (default 2000): past it, abort that
+ *      probe's signal and mark the service `offline` with `reason: "timeout"`
+ *      (`AbortSignal.timeout(ms)` is one way; `setTimeout` + `AbortController`
+ *      another — then clear your timer when the probe answers in time);
+ *    - a probe that fails with an error marks its service `offline` with
+ *      `reason: "error"` and `error: <its message>`; the other checks go on;
+ *    - call `options.onResult(result)` **the moment** each verdict is known,
+ *      not when all of them are;
+ *    - resolve with every `CheckResult`: `name`, `status`, `seconds` (how long
+ *      that check took, measured with `performance.now()`), and `reason` /
+ *      `error` when offline.
+ *    Use `options.probe` when it is given (the grader passes its own).
+ * 3. Write `main(args)`, the command line, and return its exit code:
+ *    - `--timeout SECONDS` (default 2), `--json`, `--help`;
+ *    - one line per service as soon as its verdict is known, then a summary:
+ *      how many online, how many offline, and the total time;
+ *    - `--json` prints one JSON document instead (for scripts and machines);
+ *    - `--help` prints the usage; an unknown option or a bad value prints an
+ *      error and the usage;
+ *    - exit code 0 when every service is online, 1 when any is offline, 2 for
+ *      a usage error;
+ *    - colours are welcome, but only when allowed: never when `NO_COLOR` is
+ *      set (`Deno.noColor`) or when the output is not a terminal.
+ *
+ * Use `node:util`'s `parseArgs` for the options. `main` must not call
+ * `Deno.exit` itself: the last line of the file does, with the code `main`
+ * returns.
+ *
+ * Run it: `deno run exercises/05_check_services.ts --help` (then `--json`,
+ * `--timeout 4`) · grade it: `deno task grade 5` · stuck? `deno task hint 5`
+ *
+ * @module
+ */
+
+/** A service to check and how long it takes to answer, in seconds. */
+export interface Service {
+  name: string;
+  seconds: number;
+}
+
+/** The verdict on one service. */
+export interface CheckResult {
+  name: string;
+  status: "online" | "offline";
+  /** How long the check of this service took, in seconds. */
+  seconds: number;
+  /** Why it is offline. */
+  reason?: "timeout" | "error";
+  /** The error's message, when `reason` is `error`. */
+  error?: string;
+}
+
+/** What {@linkcode checkAll} accepts besides the services. */
+export interface CheckOptions {
+  /** Time each service has to answer, in milliseconds (default 2000). */
+  timeoutMs?: number;
+  /** Checks one service (default {@linkcode probe}). */
+  probe?: (service: Service, signal?: AbortSignal) => Promise<void>;
+  /** Called with each verdict the moment it is known. */
+  onResult?: (result: CheckResult) => void;
+}
+
+/** The services to monitor. */
+export const SERVICES: readonly Service[] = [
+  { name: "database", seconds: 0.3 },
+  { name: "Redis cache", seconds: 0.1 },
+  { name: "external API", seconds: 3.5 },
+  { name: "mail server", seconds: 0.8 },
+  { name: "CDN", seconds: 1.5 },
+];
+
+/** Waits `service.seconds`, then resolves; rejects with `signal.reason` as soon as `signal` aborts. */
+// deno-lint-ignore no-unused-vars
+export function probe(service: Service, signal?: AbortSignal): Promise<void> {
+  // TODO: a timer of service.seconds; on abort, clear it and reject with signal.reason
+  throw new Error("TODO: probe()");
+}
+
+/** Checks every service at once, each within its timeout, reporting each verdict as soon as it is known. */
+export function checkAll(
+  // deno-lint-ignore no-unused-vars
+  services: readonly Service[] = SERVICES,
+  // deno-lint-ignore no-unused-vars
+  options: CheckOptions = {},
+): Promise<CheckResult[]> {
+  // TODO: start one check per service, each with its own timeout and signal; call onResult
+  // as each one ends; resolve with all the results
+  throw new Error("TODO: checkAll()");
+}
+
+/** The command line: parses `args`, checks the services, prints, and returns the exit code. */
+// deno-lint-ignore no-unused-vars
+export function main(args: string[] = []): Promise<number> {
+  // TODO: parseArgs (--timeout, --json, --help), print a line per service as it is known,
+  // then a summary (or one JSON document); return 0, 1 or 2
+  throw new Error("TODO: main()");
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}
