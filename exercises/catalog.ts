@@ -44,16 +44,20 @@ export const CATALOG: readonly Exercise[] = [
           "`new Promise((resolve) => setTimeout(resolve, ms))`. Chaque fetch en attend une, puis renvoie sa liste.",
       },
       {
-        en: "`await a(); await b();` waits for `a` before `b` even starts. Calling all three first and " +
+        en:
+          "`await a(); await b();` waits for `a` before `b` even starts. Calling all three first and " +
           "awaiting afterwards lets their waits overlap.",
-        fr: "`await a(); await b();` attend la fin de `a` avant même de lancer `b`. Appeler les trois d'abord " +
+        fr:
+          "`await a(); await b();` attend la fin de `a` avant même de lancer `b`. Appeler les trois d'abord " +
           "et attendre ensuite permet à leurs attentes de se chevaucher.",
       },
       {
-        en: "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` " +
+        en:
+          "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` " +
           "starts all three at once and keeps the results in argument order. Time it with " +
           "`performance.now()` before and after, divided by 1000.",
-        fr: "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` " +
+        fr:
+          "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` " +
           "lance les trois d'un coup et garde les résultats dans l'ordre des arguments. Mesurez avec " +
           "`performance.now()` avant et après, divisé par 1000.",
       },
@@ -154,33 +158,83 @@ export const CATALOG: readonly Exercise[] = [
     checks: checks("04_pipeline.ts"),
     hints: [
       {
-        en: "Start with the queue. It needs three arrays: the stored items, the `resolve` functions of " +
+        en:
+          "Start with the queue. It needs three arrays: the stored items, the `resolve` functions of " +
           "the `get()`s waiting for an item, and the `put()`s waiting for room. A `get()` on an empty " +
           "queue returns `new Promise((resolve) => waiting.push(resolve))`; `put()` calls the oldest one.",
-        fr: "Commencez par la file. Il lui faut trois tableaux : les éléments stockés, les fonctions " +
+        fr:
+          "Commencez par la file. Il lui faut trois tableaux : les éléments stockés, les fonctions " +
           "`resolve` des `get()` qui attendent un élément, et les `put()` qui attendent de la place. Un " +
           "`get()` sur une file vide renvoie `new Promise((resolve) => enAttente.push(resolve))` ; `put()` " +
           "appelle la plus ancienne.",
       },
       {
-        en: "The producer must not fetch one URL at a time, nor wait for all of them before filling the " +
+        en:
+          "The producer must not fetch one URL at a time, nor wait for all of them before filling the " +
           "queue: `await Promise.all(urls.map(async (url) => queue.put(await fetch(url))))`, then one " +
           "`null` per consumer.",
-        fr: "Le producteur ne doit ni récupérer les URL une par une, ni attendre toutes les réponses avant " +
+        fr:
+          "Le producteur ne doit ni récupérer les URL une par une, ni attendre toutes les réponses avant " +
           "de remplir la file : `await Promise.all(urls.map(async (url) => queue.put(await fetch(url))))`, " +
           "puis un `null` par consommateur.",
       },
       {
-        en: "Each consumer is a loop: `const p = await queue.get(); if (p === null) return;` then analyse " +
+        en:
+          "Each consumer is a loop: `const p = await queue.get(); if (p === null) return;` then analyse " +
           "and record `{ url, consumer: id, value }`. Start `consumers` of them with ids 1…N and " +
           "`await Promise.all([producer(), ...consumers])`. One sentinel missing and that last " +
           "`Promise.all` never ends.",
-        fr: "Chaque consommateur est une boucle : `const p = await queue.get(); if (p === null) return;` " +
+        fr:
+          "Chaque consommateur est une boucle : `const p = await queue.get(); if (p === null) return;` " +
           "puis il analyse et note `{ url, consumer: id, value }`. Lancez-en `consumers`, numérotés de 1 " +
           "à N, et `await Promise.all([producer(), ...consommateurs])`. S'il manque une sentinelle, ce " +
           "dernier `Promise.all` ne finit jamais.",
       },
     ],
   },
-  // @@05_check_services (entry goes here)
+  {
+    id: "05_check_services",
+    file: "05_check_services.ts",
+    title: {
+      en: "A service monitor you could run in production",
+      fr: "Un outil de supervision digne de la production",
+    },
+    points: 20,
+    checks: checks("05_check_services.ts"),
+    hints: [
+      {
+        en:
+          "One async function checks one service from start to verdict: start a clock, probe with a " +
+          "signal, build its `CheckResult`, call `onResult`, return it. `checkAll` is then " +
+          "`Promise.all(services.map(checkOne))`: every check starts at once and reports on its own.",
+        fr:
+          "Une fonction async vérifie un service du début au verdict : elle lance un chrono, sonde avec " +
+          "un signal, construit son `CheckResult`, appelle `onResult` et le renvoie. `checkAll` devient " +
+          "`Promise.all(services.map(verifierUn))` : tout démarre en même temps et chacun se signale seul.",
+      },
+      {
+        en:
+          "`const signal = AbortSignal.timeout(timeoutMs)` and `await probe(service, signal)` inside " +
+          "`try`: in `catch`, `signal.aborted` tells a timeout (reason `timeout`) from any other failure " +
+          "(reason `error`, with `error.message`). The probe itself clears its timer when the signal aborts.",
+        fr:
+          "`const signal = AbortSignal.timeout(timeoutMs)` et `await probe(service, signal)` dans un " +
+          "`try` : dans le `catch`, `signal.aborted` distingue un timeout (raison `timeout`) de tout autre " +
+          "échec (raison `error`, avec `error.message`). La sonde annule elle-même son timer quand le signal " +
+          "est interrompu.",
+      },
+      {
+        en:
+          'For the command line, `parseArgs({ args, options: { timeout: { type: "string" }, json: ' +
+          '{ type: "boolean" }, help: { type: "boolean" } }, strict: true })` inside `try` (its error ' +
+          "means exit code 2). Print each line from `onResult`; with `--json`, print only " +
+          "`JSON.stringify(report, null, 2)` at the end. Return `offline === 0 ? 0 : 1`.",
+        fr:
+          'Pour la ligne de commande, `parseArgs({ args, options: { timeout: { type: "string" }, json: ' +
+          '{ type: "boolean" }, help: { type: "boolean" } }, strict: true })` dans un `try` (son erreur ' +
+          "donne le code 2). Affichez chaque ligne depuis `onResult` ; avec `--json`, affichez seulement " +
+          "`JSON.stringify(rapport, null, 2)` à la fin. Renvoyez `horsLigne === 0 ? 0 : 1`.",
+      },
+    ],
+  },
 ];
