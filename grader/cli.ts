@@ -11,6 +11,7 @@ import { CATALOG } from "../exercises/catalog.ts";
 import { DEFAULT_SEED, exercisesDir, findExercise, grade } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { terminalWidth } from "./report/pretty.ts";
 
@@ -87,10 +88,14 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
   }
   const reporters = v.reporter.split(",").map((r) => r.trim()).filter(Boolean);
   for (const r of reporters) {
-    if (!(r in REPORTERS)) throw new UsageError(MESSAGES[lang].badValue({ flag: "--reporter", value: r }));
+    if (!(r in REPORTERS)) {
+      throw new UsageError(MESSAGES[lang].badValue({ flag: "--reporter", value: r }));
+    }
   }
   const seed = number("--seed", v.seed, lang) ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed)) throw new UsageError(MESSAGES[lang].badValue({ flag: "--seed", value: v.seed! }));
+  if (!Number.isInteger(seed)) {
+    throw new UsageError(MESSAGES[lang].badValue({ flag: "--seed", value: v.seed! }));
+  }
   return {
     exercises: parsed.positionals,
     dir: v.dir,
@@ -167,7 +172,8 @@ if (import.meta.main) {
   try {
     Deno.exit(await main(Deno.args));
   } catch (error) {
-    console.error(`async-lab: the grader itself failed: ${(error as Error)?.message ?? error}`);
+    const message = String((error as Error)?.message ?? error);
+    console.error(FEEDBACK[detectLang(env)].graderFailed({ error: message }));
     Deno.exit(2);
   }
 }

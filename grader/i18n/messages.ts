@@ -21,8 +21,7 @@ export const MESSAGES = defineCatalog({
     `\`${p.name}\` was still running after ${p.at} of virtual time: a setInterval that is never cleared, or a loop that keeps starting timers?`,
   timerThrew: (p: { name: string; error: string }) =>
     `a timer callback threw ${p.error} while \`${p.name}\` ran: in a real program this crashes it`,
-  unhandled: (p: { error: string }) =>
-    `a promise was rejected and nobody handled it: ${p.error}`,
+  unhandled: (p: { error: string }) => `a promise was rejected and nobody handled it: ${p.error}`,
   forgotAwait: (p: { name: string }) =>
     `\`${p.name}\` gave back a Promise where a value was expected: did you forget \`await\`?`,
   // Exercise-level errors.
@@ -34,10 +33,20 @@ export const MESSAGES = defineCatalog({
     `your code called Deno.exit(${p.code}) during this check: never exit from a library function`,
   frozen: (p: { seconds: number }) =>
     `your code never gave the event loop a chance to run (stopped after ${p.seconds} s of real time): a synchronous loop, a busy-wait on Date.now(), or Atomics.wait?`,
-  outOfMemory: "your code ran out of memory (more than 256 MiB): an array or string that grows without end?",
+  outOfMemory:
+    "your code ran out of memory (more than 256 MiB): an array or string that grows without end?",
   crashed: (p: { code: string }) => `the grader's sandbox stopped unexpectedly (${p.code})`,
   notRun: "not run: an earlier check stopped the sandbox",
   fileMissing: (p: { file: string }) => `${p.file} was not found`,
+  // Robustness (hostile or broken submissions).
+  syntaxError: (p: { file: string; error: string }) =>
+    `${p.file} is not valid TypeScript, so nothing in it could be graded: ${p.error}`,
+  lockedGlobal: (p: { name: string }) =>
+    `your file replaces the built-in \`${p.name}\`: the grader needs the original to run your code in virtual time and see what it does. Leave built-ins alone (write your own function instead)`,
+  fileTooBig: (p: { file: string; size: string; limit: string }) =>
+    `${p.file} is ${p.size}, more than the ${p.limit} an exercise may take: it was not run`,
+  clockTamper: (p: { name: string }) =>
+    `\`${p.name}\` reset the grader's virtual clock while it ran: time can only move forward by waiting`,
   // Report chrome.
   reportTitle: "async-lab — grade report",
   total: "Total",
@@ -54,7 +63,8 @@ export const MESSAGES = defineCatalog({
   nextFix: (p: { file: string; n: string }) =>
     `Next step: fix ${p.file}, then run \`deno task grade ${p.n}\` (\`deno task hint ${p.n}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
-  timelineTitle: (p: { took: string; want: string }) => `timeline: took ${p.took}, expected ${p.want}`,
+  timelineTitle: (p: { took: string; want: string }) =>
+    `timeline: took ${p.took}, expected ${p.want}`,
   // CLI.
   usage:
     "Usage: deno task grade [EXERCISE…] [--dir DIR] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
@@ -75,6 +85,43 @@ EXERCISE        3, 03, 03_timeouts or timeouts (default: all)
   badExercise: (p: { name: string; list: string }) =>
     `no exercise matches "${p.name}" (try one of: ${p.list})`,
   noSubmission: (p: { dir: string }) => `no exercise files found in ${p.dir}`,
+  // Batch grading (deno task grade-batch), for teachers.
+  batchUsage:
+    "Usage: deno task grade-batch DIR [--out grades.csv] [--json grades.json] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
+  batchHelp: `Grade a whole class: each immediate subfolder of DIR is one submission (the exercise
+files, or a repository with exercises/), e.g. the folder \`gh classroom clone student-repos\` makes.
+
+--out FILE        write the gradebook CSV there (default: standard output)
+--json FILE       also write every submission's full JSON report there
+--concurrency N   sandboxes run at once (default: the core count)
+--shard K/N       grade only the K-th of N slices of the class (for a CI matrix)
+--wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--seed N          seed for the random data the checks use (default 444)
+--lang L          en or fr, for the reports in --json (default: from LC_ALL / LANG)
+--help            show this help
+
+Exit code 0 when every submission was graded (whatever the scores), 2 for a usage error.`,
+  batchNoDir: (p: { dir: string }) => `no folder ${p.dir}`,
+  batchEmpty: (p: { dir: string }) =>
+    `no submission in ${p.dir}: each student's work should be one subfolder`,
+  batchProgress: (p: { done: number; total: number; rate: string; left: string }) =>
+    `${p.done}/${p.total} graded · ${p.rate}/s · ${p.left} left`,
+  batchSummary: (
+    p: {
+      count: number;
+      seconds: string;
+      rate: string;
+      pass: number;
+      fail: number;
+      todo: number;
+      error: number;
+    },
+  ) =>
+    `graded ${p.count} submissions in ${p.seconds} (${p.rate}/s): ${p.pass} full marks, ${p.fail} partial, ${p.todo} not started, ${p.error} with errors`,
+  batchRowError: (p: { submission: string; error: string }) => `${p.submission}: ${p.error}`,
+  batchFailed: (p: { error: string }) => `the grader failed on this submission: ${p.error}`,
+  batchHung: (p: { seconds: number }) => `grading did not finish within ${p.seconds} s`,
+  batchWrote: (p: { file: string }) => `wrote ${p.file}`,
 }, {
   todo: (p: { name: string }) => `\`${p.name}\` est encore un TODO : écrivez son corps`,
   missingExport: (p: { name: string }) =>
@@ -103,9 +150,18 @@ EXERCISE        3, 03, 03_timeouts or timeouts (default: all)
     `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.seconds} s de temps réel) : une boucle synchrone, une attente active sur Date.now() ou Atomics.wait ?`,
   outOfMemory:
     "votre code a épuisé la mémoire (plus de 256 Mio) : un tableau ou une chaîne qui grandit sans fin ?",
-  crashed: (p: { code: string }) => `le bac à sable du correcteur s'est arrêté de façon inattendue (${p.code})`,
+  crashed: (p: { code: string }) =>
+    `le bac à sable du correcteur s'est arrêté de façon inattendue (${p.code})`,
   notRun: "non exécuté : un test précédent a arrêté le bac à sable",
   fileMissing: (p: { file: string }) => `${p.file} est introuvable`,
+  syntaxError: (p: { file: string; error: string }) =>
+    `${p.file} n'est pas du TypeScript valide, rien n'a donc pu être testé : ${p.error}`,
+  lockedGlobal: (p: { name: string }) =>
+    `votre fichier remplace \`${p.name}\`, une fonction intégrée : le correcteur a besoin de l'originale pour exécuter votre code en temps virtuel et voir ce qu'il fait. Laissez les fonctions intégrées tranquilles (écrivez plutôt votre propre fonction)`,
+  fileTooBig: (p: { file: string; size: string; limit: string }) =>
+    `${p.file} fait ${p.size}, plus que les ${p.limit} permis pour un exercice : il n'a pas été exécuté`,
+  clockTamper: (p: { name: string }) =>
+    `\`${p.name}\` a remis à zéro l'horloge virtuelle du correcteur pendant son exécution : le temps n'avance qu'en attendant`,
   reportTitle: "async-lab — bulletin de notes",
   total: "Total",
   statusPass: "réussi",
@@ -142,4 +198,41 @@ EXERCICE        3, 03, 03_timeouts ou timeouts (par défaut : tous)
   badExercise: (p: { name: string; list: string }) =>
     `aucun exercice ne correspond à « ${p.name} » (essayez : ${p.list})`,
   noSubmission: (p: { dir: string }) => `aucun fichier d'exercice trouvé dans ${p.dir}`,
+  batchUsage:
+    "Usage : deno task grade-batch DOSSIER [--out notes.csv] [--json notes.json] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
+  batchHelp:
+    `Corrige toute une classe : chaque sous-dossier direct de DOSSIER est un rendu (les fichiers
+d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`gh classroom clone student-repos\`.
+
+--out FICHIER     écrit le carnet de notes CSV dans ce fichier (par défaut : la sortie standard)
+--json FICHIER    écrit aussi le bulletin JSON complet de chaque rendu
+--concurrency N   bacs à sable lancés en même temps (par défaut : le nombre de cœurs)
+--shard K/N       ne corrige que la K-ième des N parts de la classe (pour une matrice de CI)
+--wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--seed N          graine des données aléatoires des tests (par défaut 444)
+--lang L          en ou fr, pour les bulletins de --json (par défaut : d'après LC_ALL / LANG)
+--help            affiche cette aide
+
+Code de sortie 0 quand chaque rendu a été corrigé (quelles que soient les notes), 2 pour une erreur d'usage.`,
+  batchNoDir: (p: { dir: string }) => `dossier introuvable : ${p.dir}`,
+  batchEmpty: (p: { dir: string }) =>
+    `aucun rendu dans ${p.dir} : le travail de chaque élève doit être un sous-dossier`,
+  batchProgress: (p: { done: number; total: number; rate: string; left: string }) =>
+    `${p.done}/${p.total} corrigés · ${p.rate}/s · encore ${p.left}`,
+  batchSummary: (
+    p: {
+      count: number;
+      seconds: string;
+      rate: string;
+      pass: number;
+      fail: number;
+      todo: number;
+      error: number;
+    },
+  ) =>
+    `${p.count} rendus corrigés en ${p.seconds} (${p.rate}/s) : ${p.pass} avec la note maximale, ${p.fail} partiels, ${p.todo} non commencés, ${p.error} avec des erreurs`,
+  batchRowError: (p: { submission: string; error: string }) => `${p.submission} : ${p.error}`,
+  batchFailed: (p: { error: string }) => `le correcteur a échoué sur ce rendu : ${p.error}`,
+  batchHung: (p: { seconds: number }) => `la correction ne s'est pas terminée en ${p.seconds} s`,
+  batchWrote: (p: { file: string }) => `${p.file} écrit`,
 });

@@ -6,6 +6,9 @@
  */
 import type { Report } from "../grade.ts";
 import { renderPretty } from "./pretty.ts";
+import { renderJunit } from "./junit.ts";
+import { reportGithub } from "./github.ts";
+import { reportClassroom } from "./classroom.ts";
 
 /** What a reporter may use besides the report. */
 export interface ReporterContext {
@@ -38,4 +41,9 @@ export const REPORTERS: Record<string, Reporter> = {
       verbose: ctx.verbose,
     })),
   json: (report, ctx) => ctx.print(toJson(report)),
+  junit: (report, ctx) => ctx.print(renderJunit(report, { ascii: ctx.ascii })),
+  github: (report, ctx) =>
+    reportGithub(report, { ascii: ctx.ascii, env: ctx.env, print: ctx.print }),
+  classroom: (report, ctx) =>
+    reportClassroom(report, { ascii: ctx.ascii, env: ctx.env, print: ctx.print }),
 };

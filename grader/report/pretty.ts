@@ -11,6 +11,7 @@ import { formatSeconds } from "../i18n/mod.ts";
 import { MESSAGES } from "../i18n/messages.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
 import { renderTimeline } from "../timeline.ts";
+import { toAscii } from "./_ascii.ts";
 
 /** How to draw. */
 export interface PrettyOptions {
@@ -22,6 +23,8 @@ export interface PrettyOptions {
   width?: number;
   /** Also show passing checks and what the learner's code printed. */
   verbose?: boolean;
+  /** Only the exercises: no title, total or next step (watch mode draws its own). */
+  bare?: boolean;
 }
 
 const CODES = {
@@ -53,7 +56,9 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   const lines: string[] = [];
   // A left part and a right-aligned score on one line.
   const row = (indent: number, left: string, leftLen: number, right: string) => {
-    const space = Math.max(1, width - indent - leftLen - right.length);
+    // deno-lint-ignore no-control-regex
+    const visible = right.replace(/\x1b\[[0-9;]*m/g, "").length;
+    const space = Math.max(1, width - indent - leftLen - visible);
     return " ".repeat(indent) + left + " ".repeat(space) + right;
   };
   const wrap = (text: string, indent: number): string[] => {
@@ -72,17 +77,20 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     return out;
   };
 
-  lines.push(paint("bold", m.reportTitle), "");
+  if (!options.bare) lines.push(paint("bold", m.reportTitle), "");
   for (const e of report.exercises) {
     const icon = icons[e.status];
     const num = e.id.slice(0, 2);
-    const label = `${icon} ${num} ${e.title}`;
     const score = `${e.score}/${e.maxScore}`;
     const statusWord = e.status === "todo" ? ` (${m.statusTodo})` : "";
+    // Cut a long title so that the score stays on the line.
+    const room = width - score.length - 1 - icon.length - num.length - 2 - statusWord.length;
+    const title = e.title.length > room ? e.title.slice(0, Math.max(1, room - 1)) + "…" : e.title;
+    const label = `${icon} ${num} ${title}`;
     lines.push(
       row(
         0,
-        paint(colorOf[e.status], `${icon} `) + paint("bold", `${num} ${e.title}`) +
+        paint(colorOf[e.status], `${icon} `) + paint("bold", `${num} ${title}`) +
           paint("dim", statusWord),
         label.length + statusWord.length,
         paint(colorOf[e.status], score),
@@ -166,10 +174,18 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
       });
       out.push(...drawing.map((l, i) => "      " + (i === 0 ? paint("dim", l) : paint("cyan", l))));
     }
-    if (c.hint) out.push(...wrap(f.labelled({ label: m.hint, text: c.hint }), 4).map((l) => paint("yellow", l)));
+    if (c.hint) {
+      out.push(
+        ...wrap(f.labelled({ label: m.hint, text: c.hint }), 4).map((l) => paint("yellow", l)),
+      );
+    }
     return out;
   }
 
+  if (options.bare) {
+    const text = lines.join("\n") + "\n";
+    return options.ascii ? toAscii(text) : text;
+  }
   lines.push("");
   lines.push(
     row(
@@ -189,7 +205,8 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   } else if (report.exercises.length > 0) {
     lines.push(paint("green", m.allDone));
   }
-  return lines.join("\n") + "\n";
+  const text = lines.join("\n") + "\n";
+  return options.ascii ? toAscii(text) : text;
 }
 
 /**

@@ -1,0 +1,78 @@
+/**
+ * What a failed check has to say, as plain text lines (no colour): the
+ * message, expected against observed, the timeline and the hint. Shared by
+ * the reporters that are not the terminal's (`junit`, `github`, `classroom`).
+ *
+ * @module
+ */
+import type { CheckResult } from "../check.ts";
+import { FEEDBACK } from "../i18n/feedback.ts";
+import { formatSeconds, type Lang } from "../i18n/mod.ts";
+import { MESSAGES } from "../i18n/messages.ts";
+import { renderTimeline } from "../timeline.ts";
+
+/** Options of {@linkcode checkDetails}. */
+export interface DetailOptions {
+  lang: Lang;
+  /** ASCII-only timeline. */
+  ascii?: boolean;
+  /** Width of the timeline (default 72). */
+  width?: number;
+  /** Leave the timeline out. */
+  noTimeline?: boolean;
+}
+
+/** The parts of a failed check's explanation. */
+export interface CheckDetails {
+  /** What was observed, in words. */
+  message: string;
+  /** `expected: 3.0 s · observed: 6.0 s`, or `null`. */
+  comparison: string | null;
+  /** `timeline: took 6.0 s, expected 3.0 s`, or `null`. */
+  timelineTitle: string | null;
+  /** The timeline's lines (empty when there is none). */
+  timeline: string[];
+  /** `hint: …`, or `null`. */
+  hint: string | null;
+}
+
+/** Explains a check in parts. */
+export function checkDetails(check: CheckResult, options: DetailOptions): CheckDetails {
+  const m = MESSAGES[options.lang], f = FEEDBACK[options.lang];
+  const comparison = check.expected !== null || check.actual !== null
+    ? `${f.labelled({ label: m.expected, text: check.expected ?? "—" })} · ${
+      f.labelled({ label: m.observed, text: check.actual ?? "—" })
+    }`
+    : null;
+  const timeline = options.noTimeline ? [] : renderTimeline(check.timeline, {
+    width: options.width ?? 72,
+    ascii: options.ascii,
+    lang: options.lang,
+    expectedMs: check.expectedMs,
+  });
+  const timelineTitle = timeline.length > 0 && check.tookMs !== null && check.expectedMs !== null
+    ? m.timelineTitle({
+      took: formatSeconds(check.tookMs, options.lang),
+      want: formatSeconds(check.expectedMs, options.lang),
+    })
+    : null;
+  return {
+    message: check.message ?? f.notRunHere,
+    comparison,
+    timelineTitle,
+    timeline,
+    hint: check.hint ? f.labelled({ label: m.hint, text: check.hint }) : null,
+  };
+}
+
+/** Explains a check as text lines: message, comparison, timeline, hint. */
+export function checkDetailLines(check: CheckResult, options: DetailOptions): string[] {
+  const d = checkDetails(check, options);
+  return [
+    d.message,
+    ...(d.comparison ? [d.comparison] : []),
+    ...(d.timelineTitle ? [d.timelineTitle] : []),
+    ...d.timeline,
+    ...(d.hint ? [d.hint] : []),
+  ];
+}

@@ -1,0 +1,159 @@
+/**
+ * What a learner and an instructor see, end to end through `deno task grade`:
+ * the timeline of a classic mistake in both languages, ASCII fallback, the
+ * JSON timeline, and the Classroom payload of real submissions.
+ */
+import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
+import { fileURLToPath } from "node:url";
+import { CATALOG } from "../../exercises/catalog.ts";
+import { grade } from "../grade.ts";
+import { classroomProblems, classroomResult } from "../report/classroom.ts";
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const CLI = root("grader/cli.ts");
+/** runConcurrent awaits the three calls one after another. */
+const SEQUENTIAL = root("fixtures/feedback/sequential");
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const clean = { LANG: "", LC_ALL: "", LC_MESSAGES: "", LC_CTYPE: "", NO_COLOR: "1" };
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--quiet", "--allow-all", CLI, ...args],
+    env: { ...clean, ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+  return { code: output.code, stdout: decode(output.stdout), stderr: decode(output.stderr) };
+}
+
+/** The three bars of a drawn timeline, as [first column, last column + 1]. */
+function bars(text: string, glyph: string): Map<string, [number, number]> {
+  const found = new Map<string, [number, number]>();
+  for (const line of text.split("\n")) {
+    const m = /^ +(users|orders|inventory) +/.exec(line);
+    if (m && line.includes(glyph)) {
+      found.set(m[1], [line.indexOf(glyph), line.lastIndexOf(glyph) + 1]);
+    }
+  }
+  return found;
+}
+
+Deno.test("grade: calls awaited one by one show 6.0 s against 3.0 s, a timeline and a hint", async () => {
+  const { code, stdout } = await cli(["1", "--dir", SEQUENTIAL], { LANG: "en_US.UTF-8" });
+  assert.equal(code, 1);
+  const failure = stdout.slice(stdout.indexOf("✗ runConcurrent takes the longest wait"));
+  assert.match(
+    failure,
+    /took 6\.0 s of virtual time; concurrent code takes the longest call, 3\.0 s/,
+  );
+  assert.match(failure, /expected: 3\.0 s · observed: 6\.0 s/);
+  assert.match(failure, /timeline: took 6\.0 s, expected 3\.0 s/);
+  const b = bars(failure, "█");
+  assert.deepEqual([...b.keys()], ["users", "orders", "inventory"]);
+  assert.equal(b.get("users")![1], b.get("orders")![0], "orders starts as users ends");
+  assert.equal(b.get("orders")![1], b.get("inventory")![0], "inventory starts as orders ends");
+  assert.match(failure, /↑ expected end: 3\.0 s/);
+  assert.match(failure, /hint: start all three before awaiting any of them \(Promise\.all\)/);
+  assert.match(stdout, /Next step: fix .*01_gather\.ts, then run\s+`deno task grade 1`/);
+});
+
+Deno.test("grade: the same feedback in French with LANG=fr_FR.UTF-8", async () => {
+  const { stdout } = await cli(["1", "--dir", SEQUENTIAL], { LANG: "fr_FR.UTF-8" });
+  const failure = stdout.slice(stdout.indexOf("✗ runConcurrent prend l'attente la plus longue"));
+  assert.match(
+    failure,
+    /a pris 6,0 s de temps virtuel ; du code concurrent prend l'appel le plus\s+long, 3,0 s/,
+  );
+  assert.match(failure, /attendu\u00a0: 3,0 s · observé\u00a0: 6,0 s/);
+  assert.match(failure, /chronologie : 6,0 s au lieu de 3,0 s/);
+  assert.equal(bars(failure, "█").size, 3);
+  assert.match(failure, /fin attendue : 3,0 s/);
+  assert.match(failure, /indice\u00a0: lancez les trois avant d'en attendre un seul/);
+  assert.match(stdout, /Prochaine étape : corrigez/);
+  assert.doesNotMatch(stdout, /\b(hint|expected|timeline):|Next step/);
+});
+
+Deno.test("grade: --lang wins over LANG, and LC_ALL over LANG", async () => {
+  const a = await cli(["1", "--dir", SEQUENTIAL, "--lang", "en"], { LANG: "fr_FR.UTF-8" });
+  assert.match(a.stdout, /hint: /);
+  const b = await cli(["1", "--dir", SEQUENTIAL], { LC_ALL: "fr_FR.UTF-8", LANG: "en_US.UTF-8" });
+  assert.match(b.stdout, /indice\u00a0: /);
+  const c = await cli(["--help"], { LANG: "fr_FR.UTF-8" });
+  assert.match(c.stdout, /^Usage : deno task grade/);
+  const d = await cli(["--nope"], { LANG: "fr_FR.UTF-8" });
+  assert.equal(d.code, 2);
+  assert.match(d.stderr, /option inconnue/);
+});
+
+Deno.test("grade: timelines fall back to ASCII outside UTF-8 or with --ascii", async () => {
+  for (
+    const [args, env] of [[[], { LANG: "C" }], [["--ascii"], { LANG: "en_US.UTF-8" }]] as const
+  ) {
+    const { stdout } = await cli(["1", "--dir", SEQUENTIAL, ...args], env);
+    assert.match(stdout, /^[\n\x20-\x7e]*$/, `only ASCII with ${JSON.stringify({ args, env })}`);
+    assert.equal(bars(stdout, "#").size, 3);
+  }
+});
+
+Deno.test("grade: the JSON report carries the failed check's timeline", async () => {
+  const { stdout } = await cli(["1", "--dir", SEQUENTIAL, "--reporter", "json"]);
+  const report = JSON.parse(stdout);
+  const [e] = report.exercises;
+  assert.deepEqual(e.timeline.map((s: { label: string }) => s.label), [
+    "users",
+    "orders",
+    "inventory",
+  ]);
+  assert.deepEqual(e.timeline.map((s: { end: number }) => s.end), [2000, 5000, 6000]);
+  assert.ok(e.timeline.every((s: { outcome: string }) => s.outcome === "ok"));
+  const check = e.checks.find((c: { id: string }) => c.id === "concurrent-max-not-sum");
+  assert.equal(check.timeline.length, 3);
+});
+
+Deno.test("classroom: the reference solutions get full marks and pass", async () => {
+  const report = await grade({ dir: root("fixtures/solutions") });
+  const result = classroomResult(report);
+  assert.deepEqual(classroomProblems(result, report.score), []);
+  assert.equal(result.max_score, CATALOG.length * 20);
+  assert.equal(result.tests.reduce((s, t) => s + t.score, 0), result.max_score);
+  assert.equal(result.status, "pass");
+  assert.ok(result.tests.every((t) => t.status === "pass"));
+});
+
+Deno.test("classroom: a submission failing one check gets exactly the grader's score", async () => {
+  const dir = root("fixtures/broken/01_gather/main-finishes");
+  const report = await grade({ dir, only: ["01_gather"] });
+  const result = classroomResult(report);
+  assert.deepEqual(classroomProblems(result, report.score), []);
+  assert.equal(report.score, 19);
+  assert.equal(result.tests.reduce((s, t) => s + t.score, 0), 19);
+  assert.equal(result.max_score, 20);
+  assert.equal(result.status, "fail");
+  const failed = result.tests.filter((t) => t.status !== "pass");
+  assert.equal(failed.length, 1);
+  assert.match(failed[0].test_code, /main\(\)/);
+});
+
+Deno.test("grade --reporter classroom,github writes GITHUB_OUTPUT and the step summary", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const output = `${dir}/output`, summary = `${dir}/summary.md`;
+    const { code, stdout } = await cli(
+      ["1", "--dir", SEQUENTIAL, "--reporter", "classroom,github", "--fail-under", "0"],
+      { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, LANG: "en_US.UTF-8" },
+    );
+    assert.equal(code, 0);
+    const line = Deno.readTextFileSync(output);
+    assert.match(line, /^result=[A-Za-z0-9+/]+=*\n$/);
+    const result = JSON.parse(Buffer.from(line.slice(7), "base64").toString("utf8"));
+    assert.equal(result.tests.reduce((s: number, t: { score: number }) => s + t.score, 0), 13);
+    assert.match(
+      stdout,
+      /^::error file=.*01_gather\.ts,line=\d+,title=01_gather%3A runConcurrent/m,
+    );
+    assert.match(Deno.readTextFileSync(summary), /\| \*\*Total\*\* \| \*\*13\/20\*\* \|/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { parseWatchArgs, progressBar, renderWatch } from "./watch.ts";
+import { sampleReport } from "./report/_sample.ts";
+
+Deno.test("progressBar() fills one cell in four per exercise passed of four", () => {
+  assert.equal(progressBar(1, 4, { cells: 8 }), "[██░░░░░░]");
+  assert.equal(progressBar(0, 5, { cells: 5, ascii: true }), "[-----]");
+  assert.equal(progressBar(5, 5, { cells: 5, ascii: true }), "[#####]");
+  assert.equal(progressBar(7, 5, { cells: 5, ascii: true }), "[#####]");
+});
+
+Deno.test("renderWatch() shows progress, the first unfinished exercise's failures, and the keys", () => {
+  const report = sampleReport();
+  const text = renderWatch(report, { width: 80, total: 5 });
+  const lines = text.split("\n");
+  assert.equal(lines[0], "async-lab — watch mode");
+  assert.match(lines[2], /^\[░{20}\] 0\/5 exercises passed$/);
+  // Exercise 1 (the first unfinished) in full, with its timeline.
+  assert.match(text, /✗ runConcurrent takes the longest wait \(3\.0 s\), not the sum +0\/4/);
+  assert.match(text, /\n +orders +█+\n/);
+  // Exercise 2 on one line only.
+  assert.match(text, /\n! 02 Downloads +0\/4\n/);
+  assert.doesNotMatch(text, /Total/);
+  assert.match(text, /Edit exercises\/01_gather\.ts and save/);
+  assert.match(lines.at(-2)!, /r or Enter: grade now · q: quit/);
+  for (const line of lines) assert.ok([...line].length <= 80, line);
+});
+
+Deno.test("renderWatch() in French and in ASCII, with a notice", () => {
+  const text = renderWatch(sampleReport("fr"), {
+    width: 60,
+    total: 5,
+    ascii: true,
+    notice: "polling",
+  });
+  assert.match(text, /^async-lab - mode surveillance\n/);
+  assert.match(text, /\[-{20}\] 0\/5 exercice reussi/);
+  assert.match(text, /^[\n\x20-\x7e]*$/);
+  assert.match(text, /\npolling\n/);
+});
+
+Deno.test("renderWatch() congratulates when every exercise passes", () => {
+  const report = sampleReport();
+  report.exercises = [report.exercises[0]];
+  report.exercises[0].status = "pass";
+  const text = renderWatch(report, { total: 1 });
+  assert.match(text, /\[█{20}\] 1\/1 exercise passed/);
+  assert.match(text, /Every exercise passes/);
+});
+
+Deno.test("parseWatchArgs() reads --dir, --lang, --ascii, --poll and rejects the rest", () => {
+  assert.deepEqual(parseWatchArgs(["--dir", "x", "--lang", "fr", "--poll"], "en"), {
+    dir: "x",
+    lang: "fr",
+    ascii: false,
+    poll: true,
+    help: false,
+  });
+  assert.match(parseWatchArgs(["--reporter", "json"], "en") as string, /unknown option --reporter/);
+  assert.match(parseWatchArgs(["--lang", "de"], "fr") as string, /valeur invalide pour --lang/);
+});
