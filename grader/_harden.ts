@@ -81,3 +81,85 @@ export function freezeIntrinsics(): void {
   ];
   for (const root of roots) Object.freeze(root);
 }
+
+/**
+ * The globals the grader relies on once learner code runs: the virtual
+ * clock's timers, `Date` and `performance`, the console it captures, and the
+ * built-ins its checks call. {@linkcode lockGlobals} makes each binding
+ * read-only, so `globalThis.Promise = …` or `performance.now = …` throws a
+ * `TypeError` in the learner's module instead of fooling a check.
+ */
+export const LOCKED_GLOBALS = [
+  "setTimeout",
+  "clearTimeout",
+  "setInterval",
+  "clearInterval",
+  "setImmediate",
+  "clearImmediate",
+  "Date",
+  "performance",
+  "console",
+  "Promise",
+  "Object",
+  "Array",
+  "Function",
+  "JSON",
+  "Math",
+  "Reflect",
+  "String",
+  "Number",
+  "Boolean",
+  "Symbol",
+  "Map",
+  "Set",
+  "WeakMap",
+  "WeakSet",
+  "Error",
+  "TypeError",
+  "RangeError",
+  "AbortController",
+  "AbortSignal",
+  "DOMException",
+] as const;
+
+/**
+ * Makes the {@linkcode LOCKED_GLOBALS} bindings read-only, and freezes the
+ * objects behind the virtual clock (`Date`, `performance`) and the console's
+ * methods. Call it after the clock and the console capture are installed.
+ */
+export function lockGlobals(): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of LOCKED_GLOBALS) {
+    const desc = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (!desc || !desc.configurable) continue;
+    Object.defineProperty(globalThis, name, {
+      value: g[name],
+      writable: false,
+      enumerable: desc.enumerable,
+      configurable: false,
+    });
+  }
+  Object.freeze(Date);
+  Object.freeze(Date.prototype);
+  Object.freeze(performance);
+  for (const level of ["log", "info", "warn", "error", "debug", "trace", "table", "dir"]) {
+    const desc = Object.getOwnPropertyDescriptor(console, level);
+    if (desc?.configurable) {
+      Object.defineProperty(console, level, { ...desc, writable: false, configurable: false });
+    }
+  }
+}
+
+/**
+ * The global a `TypeError` says learner code tried to replace
+ * (`Cannot assign to read only property 'setTimeout' of object …`), or `null`.
+ */
+export function lockedGlobalIn(error: unknown): string | null {
+  if (!(error instanceof TypeError)) return null;
+  const m = /Cannot (?:assign to read only property|redefine property):? '?([\w$]+)'?/.exec(
+    error.message,
+  );
+  if (!m || !m[1]) return null;
+  // Date and performance are frozen: `now` is one of theirs.
+  return m[1] === "now" ? "performance.now / Date.now" : m[1];
+}

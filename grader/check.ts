@@ -7,7 +7,13 @@
  *
  * @module
  */
-import { runInVirtualTime, type RunOptions, type Span, type VirtualRun } from "./clock.ts";
+import {
+  ClockTamperError,
+  runInVirtualTime,
+  type RunOptions,
+  type Span,
+  type VirtualRun,
+} from "./clock.ts";
 import { formatSeconds, type Lang, type LocalText } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { probe } from "./probe.ts";
@@ -173,6 +179,12 @@ function todoName(error: unknown): string {
   return text || "?";
 }
 
+/** Whether `error` is an allocation that the sandbox's memory limits refused. */
+export function isOutOfMemory(error: unknown): boolean {
+  return error instanceof RangeError &&
+    /allocation failed|Invalid string length/.test(error.message);
+}
+
 /** Whether `error` is the stub's `throw new Error("TODO: …")`. */
 export function isTodo(error: unknown): boolean {
   return error instanceof Error && /^TODO\b/.test(error.message);
@@ -249,6 +261,8 @@ export function createContext(
           break;
         case "error":
           if (isTodo(result.error)) throw new CheckFailure(core("todo", { name }), {}, true);
+          if (result.error instanceof ClockTamperError) fail(core("clockTamper", { name }));
+          if (isOutOfMemory(result.error)) fail(core("outOfMemory"));
           fail(core("threw", { name, error: describeError(result.error) }), {
             actual: describeError(result.error),
           });

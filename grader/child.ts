@@ -18,7 +18,13 @@ import {
   runCheck,
   seededRandom,
 } from "./check.ts";
-import { exitAttempts, freezeIntrinsics, trapExits } from "./_harden.ts";
+import {
+  exitAttempts,
+  freezeIntrinsics,
+  lockedGlobalIn,
+  lockGlobals,
+  trapExits,
+} from "./_harden.ts";
 import type { Lang } from "./i18n/mod.ts";
 
 // Keep real references before anything can replace them.
@@ -46,7 +52,7 @@ export interface Job {
 /** What the child reports, one frame per line. */
 export type Frame =
   | { type: "loaded" }
-  | { type: "load-error"; kind: "load" | "exit" | "never-ends"; message: string }
+  | { type: "load-error"; kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
   | { type: "start"; index: number; id: string }
   | { type: "result"; index: number; result: CheckResult }
   | { type: "done"; logs: LogLine[] };
@@ -60,8 +66,22 @@ function send(frame: Frame): void {
 }
 
 async function readJob(): Promise<Job> {
-  const text = await new Response(Deno.stdin.readable).text();
-  return JSON.parse(text) as Job;
+  // A plain read loop: `new Response(Deno.stdin.readable)` would first load
+  // the web streams machinery, ~4 ms of every sandbox's start-up.
+  const chunks: Uint8Array[] = [];
+  const buffer = new Uint8Array(1 << 16);
+  let size = 0;
+  for (let n; (n = await Deno.stdin.read(buffer)) !== null;) {
+    chunks.push(buffer.slice(0, n));
+    size += n;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return JSON.parse(new TextDecoder().decode(bytes)) as Job;
 }
 
 function deepFreeze(value: unknown): void {
@@ -71,6 +91,25 @@ function deepFreeze(value: unknown): void {
   for (const key of Reflect.ownKeys(value)) {
     deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   }
+}
+
+const ANSI = new RegExp(String.raw`\x1b\[[0-9;]*m`, "g");
+
+/** Why the learner's module could not be loaded, in the learner's words. */
+function loadFailure(error: unknown, job: Job): { kind: "load" | "syntax"; message: string } {
+  const file = decodeURIComponent(job.module.slice(job.module.lastIndexOf("/") + 1));
+  const text = String((error as { message?: unknown })?.message ?? "")
+    .replace(ANSI, "")
+    .replaceAll(job.module, file);
+  // Deno reports a parse error as a TypeError whose message starts with "SyntaxError:".
+  if (error instanceof Error && /^SyntaxError: /.test(text) && error.name !== "SyntaxError") {
+    const detail = text.replace(/^SyntaxError: /, "").split("\n").slice(0, 6).join("\n");
+    return { kind: "syntax", message: core("syntaxError", { file, error: detail })[job.lang] };
+  }
+  const name = lockedGlobalIn(error);
+  if (name !== null) return { kind: "load", message: core("lockedGlobal", { name })[job.lang] };
+  const described = describeError(error).replace(ANSI, "").replaceAll(job.module, file);
+  return { kind: "load", message: core("loadFailed", { error: described })[job.lang] };
 }
 
 async function main(): Promise<void> {
@@ -85,6 +124,12 @@ async function main(): Promise<void> {
   // Same seed, same run: even the learner's own Math.random() is seeded.
   Math.random = seededRandom(job.seed);
   freezeIntrinsics();
+  lockGlobals();
+  // An exception or rejection nobody handles outside a run (a microtask left
+  // over from a check) must not end the sandbox: inside a run, the clock
+  // reports it against the check.
+  addEventListener("error", (event) => event.preventDefault());
+  addEventListener("unhandledrejection", (event) => event.preventDefault());
 
   // Load the learner's module in virtual time: its top-level code may await timers.
   const idleSince = { at: -1 };
@@ -106,8 +151,7 @@ async function main(): Promise<void> {
     return;
   }
   if (load.status === "error") {
-    const error = describeError(load.error);
-    send({ type: "load-error", kind: "load", message: core("loadFailed", { error })[job.lang] });
+    send({ type: "load-error", ...loadFailure(load.error, job) });
     return;
   }
   if (load.status !== "ok") {

@@ -92,7 +92,8 @@ let sinkLogs: LogLine[] | null = null;
 const LEVELS: LogLine["level"][] = ["log", "info", "warn", "error", "debug"];
 const MAX_LOG_LINES = 2000;
 const MAX_LOG_CHARS = 64 * 1024;
-let loggedChars = 0;
+/** Characters kept per sink: each run (and the sandbox's own sink) has its own cap. */
+const loggedChars = new WeakMap<LogLine[], number>();
 
 function format(args: unknown[]): string {
   return args.map((a) => typeof a === "string" ? a : Deno.inspect(a, { depth: 4 })).join(" ");
@@ -104,9 +105,10 @@ function installConsoleCapture(): void {
     const method = (...args: unknown[]) => {
       const sink = currentLogs ?? sinkLogs;
       if (sink === null) return realConsole[level]!(...args);
-      if (sink.length >= MAX_LOG_LINES || loggedChars >= MAX_LOG_CHARS) return;
+      const used = loggedChars.get(sink) ?? 0;
+      if (sink.length >= MAX_LOG_LINES || used >= MAX_LOG_CHARS) return;
       const text = format(args);
-      loggedChars += text.length;
+      loggedChars.set(sink, used + text.length);
       sink.push({ at: clock?.now ?? 0, level, text: text.slice(0, MAX_LOG_CHARS) });
     };
     Object.defineProperty(console, level, { value: method, writable: true, configurable: true });
@@ -148,6 +150,7 @@ export function installVirtualClock(): void {
     ],
     loopLimit: 1_000_000,
   });
+  hideClock(clock);
   const fakeSetTimeout = clock.setTimeout;
   const timeout = (ms: number): AbortSignal => {
     const controller = new AbortController();
@@ -173,7 +176,46 @@ export function installVirtualClock(): void {
     event.preventDefault();
     currentUnhandled.push(event.reason);
   });
+  // Same for an exception nobody catches (thrown in a microtask or an event
+  // listener): Deno would end the process with it.
+  globalThis.addEventListener("error", (event) => {
+    if (currentUnhandled === null) return;
+    event.preventDefault();
+    currentUnhandled.push(event.error);
+  });
 }
+
+/**
+ * Takes the clock object off the globals fake-timers hangs it on
+ * (`setTimeout.clock`, `performance.clock`…): with it, code under test could
+ * rewind virtual time (`clock.setSystemTime(0)`) and pass for concurrent.
+ * The fake `Date` reads `Date.clock.now`, so it keeps a read-only view of it.
+ */
+function hideClock(c: FakeClock): void {
+  const g = globalThis as unknown as Record<string, { clock?: unknown } | undefined>;
+  const faked = ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate"];
+  for (const name of [...faked, "clearImmediate", "performance"]) {
+    if (g[name] && Object.hasOwn(g[name], "clock")) delete g[name].clock;
+  }
+  const view = Object.freeze({
+    get now() {
+      return c.now;
+    },
+  });
+  Object.defineProperty(Date, "clock", { value: view, writable: false, configurable: false });
+}
+
+/** Thrown into a run when code under test resets the clock while it runs. */
+export class ClockTamperError extends Error {
+  /** Makes one. */
+  constructor() {
+    super("Cannot rewind virtual time: the code under test reset the grader's clock");
+    this.name = "ClockTamperError";
+  }
+}
+
+/** The run in progress, if any: a reset during it means tampering. */
+let activeRun: { tampered: boolean } | null = null;
 
 function requireClock(): FakeClock {
   installVirtualClock();
@@ -211,6 +253,9 @@ export function pendingTimerCount(): number {
 
 /** Resets the clock to t=0 and drops every pending timer. */
 export function resetClock(): void {
+  // Only the driver resets, before a run starts: a reset while a run is in
+  // progress comes from the code under test (e.g. importing this module).
+  if (activeRun !== null) activeRun.tampered = true;
   requireClock().reset();
   signalTimers.clear();
 }
@@ -252,7 +297,9 @@ export async function runInVirtualTime<T>(
   const events: Span[] = [];
   const logs: LogLine[] = [];
   const unhandled: unknown[] = [];
-  const saved = [currentEvents, currentLogs, currentUnhandled] as const;
+  const saved = [currentEvents, currentLogs, currentUnhandled, activeRun] as const;
+  const run = { tampered: false };
+  activeRun = run;
   currentEvents = events;
   currentUnhandled = unhandled;
   if (options.captureConsole) currentLogs = logs;
@@ -264,6 +311,7 @@ export async function runInVirtualTime<T>(
   const finish = (status: RunStatus, extra: { value?: T; error?: unknown }): VirtualRun<T> => ({
     status,
     ...extra,
+    ...(run.tampered ? { status: "error", value: undefined, error: new ClockTamperError() } : {}),
     elapsedMs: c.now - started,
     events,
     pendingTimers: pendingTimerCount(),
@@ -304,6 +352,6 @@ export async function runInVirtualTime<T>(
     }
   } finally {
     simulatedMs += c.now - started;
-    [currentEvents, currentLogs, currentUnhandled] = saved;
+    [currentEvents, currentLogs, currentUnhandled, activeRun] = saved;
   }
 }

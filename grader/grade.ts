@@ -13,15 +13,27 @@ import { type CheckResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { runSandboxed, type SandboxFault } from "./sandbox.ts";
 import type { LogLine } from "./clock.ts";
+import { untrusted, untrustedOrNull } from "./_untrusted.ts";
 
 /** The JSON report's schema id. */
 export const SCHEMA = "async-lab/report@1";
+/** The largest exercise file graded, in bytes (a solution is a few KiB). */
+export const MAX_FILE_BYTES = 1024 * 1024;
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 444;
 
 /** An exercise-level error: the exercise could not be graded normally. */
 export interface ExerciseError {
-  kind: "missing" | "load" | "never-ends" | "exit" | "frozen" | "oom" | "crash";
+  kind:
+    | "missing"
+    | "too-big"
+    | "load"
+    | "syntax"
+    | "never-ends"
+    | "exit"
+    | "frozen"
+    | "oom"
+    | "crash";
   message: string;
 }
 
@@ -111,12 +123,30 @@ export async function pool<T, R>(
   return results;
 }
 
+const oneLine = (text: string | null) => text?.replace(/\r?\n/g, " ⏎ ") ?? null;
+
+/** A check result from a sandbox with every string made safe to print. */
+function cleanResult(r: CheckResult): CheckResult {
+  return {
+    ...r,
+    title: untrusted(r.title),
+    message: untrustedOrNull(r.message),
+    hint: untrustedOrNull(r.hint),
+    // One-line fields: a newline in them would start a line of its own in the
+    // report, where a forged "Total 100/100" could pass for the grader's.
+    expected: oneLine(untrustedOrNull(r.expected)),
+    actual: oneLine(untrustedOrNull(r.actual)),
+    timeline: r.timeline.map((span) => ({ ...span, label: untrusted(span.label, 80) })),
+  };
+}
+
 function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): ExerciseError {
   switch (fault.kind) {
     case "load":
+    case "syntax":
     case "exit":
     case "never-ends":
-      return { kind: fault.kind, message: fault.message };
+      return { kind: fault.kind, message: untrusted(fault.message) };
     case "frozen":
       return { kind: "frozen", message: core("frozen", { seconds: wallSeconds })[lang] };
     case "oom":
@@ -178,6 +208,23 @@ async function gradeOne(
       logs: [],
     };
   }
+  const bytes = statSync(file).size;
+  if (bytes > MAX_FILE_BYTES) {
+    // A solution is a few KiB: a file this big is padding or a mistake, and
+    // parsing it would cost memory no sandbox limit covers.
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    const message =
+      core("fileTooBig", { file: shown, size: mib(bytes), limit: mib(MAX_FILE_BYTES) })[lang];
+    return {
+      ...base,
+      score: 0,
+      status: "error",
+      error: { kind: "too-big", message },
+      checks: blank(message, "error"),
+      timeline: [],
+      logs: [],
+    };
+  }
   // One sandbox runs the checks in order. If it stops during a check (an
   // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
   // the rest, as long as the exercise's wall-clock budget lasts.
@@ -197,10 +244,11 @@ async function gradeOne(
       from,
       wallTimeoutMs: remaining,
     });
+    // What comes out of a sandbox may carry learner text: make it safe to print.
     outcome.results.forEach((r, i) => {
-      if (r && i >= from) results[i] = r;
+      if (r && i >= from) results[i] = cleanResult(r);
     });
-    logs.push(...outcome.logs);
+    logs.push(...outcome.logs.map((line) => ({ ...line, text: untrusted(line.text) })));
     const fault = outcome.fault;
     if (!fault) break;
     const failure = faultError(fault, lang, options.wallSeconds);

@@ -34,8 +34,9 @@ export interface ProbeCall extends Span {
 export interface Probe<T> {
   /** The function to hand to learner code. */
   (...args: unknown[]): Promise<T>;
-  /** Every call, in call order. */
-  readonly calls: ProbeCall[];
+  /** Every call, in call order: a frozen copy taken when read, so the code
+   * the probe is handed to cannot rewrite what it recorded. */
+  readonly calls: readonly Readonly<ProbeCall>[];
 }
 
 function findSignal(args: unknown[]): AbortSignal | undefined {
@@ -118,7 +119,13 @@ export function probe<T>(name: string, options: ProbeOptions<T>): Probe<T> {
       }
     });
   };
-  return Object.assign(fn, { calls }) as Probe<T>;
+  // Learner code holds this function: it must not be able to rewrite the
+  // records (`calls[0].start = 0`) or swap them for its own.
+  Object.defineProperty(fn, "calls", {
+    get: () => calls.map((c) => Object.freeze({ ...c, args: Object.freeze([...c.args]) })),
+    enumerable: true,
+  });
+  return Object.freeze(fn) as unknown as Probe<T>;
 }
 
 /** Whether `reason` is a `TimeoutError` (a `DOMException` or any error so named). */

@@ -14,12 +14,15 @@ import type { LogLine } from "./clock.ts";
 import type { CheckResult } from "./check.ts";
 import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
+import { bundledChild } from "./_child_bundle.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
 const ROOT = fromFileUrl(new URL("..", import.meta.url)).replace(/\/$/, "");
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
+/** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
+export const RSS_MB = 1024;
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
@@ -39,7 +42,7 @@ export interface SandboxJob {
 
 /** Why a sandbox ended early. */
 export type SandboxFault =
-  | { kind: "load" | "exit" | "never-ends"; message: string }
+  | { kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
   | { kind: "frozen"; during: number | null }
   | { kind: "oom"; during: number | null }
   | { kind: "exited"; code: number; during: number | null }
@@ -69,18 +72,37 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
   const nonce = randomNonce();
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
+  // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
+  const bundled = await bundledChild(job.checks);
   // The learner's folder, the engine (the checks import it) and the checks' own folder.
   const readable = [dirname(job.file), ROOT, ...(checksPath ? [dirname(checksPath)] : [])];
-  const command = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--quiet",
-      "--no-prompt",
-      `--config=${CONFIG}`,
-      `--v8-flags=--max-old-space-size=${HEAP_MB}`,
-      `--allow-read=${readable.join(",")}`,
-      CHILD,
-    ],
+  if (bundled) readable.push(dirname(bundled.child));
+  const denoArgs = [
+    "run",
+    "--quiet",
+    "--no-prompt",
+    // Learner code may import only what is already here: no download from
+    // the network or npm, and no write to the project's deno.lock.
+    "--no-remote",
+    "--cached-only",
+    "--no-lock",
+    `--config=${CONFIG}`,
+    `--v8-flags=--max-old-space-size=${HEAP_MB}`,
+    `--allow-read=${readable.join(",")}`,
+    bundled?.child ?? CHILD,
+  ];
+  // On Unix, a data-segment limit makes a huge ArrayBuffer fail with a
+  // RangeError inside the sandbox (the heap cap does not cover them).
+  const unix = Deno.build.os !== "windows";
+  const command = new Deno.Command(unix ? "/bin/sh" : Deno.execPath(), {
+    args: unix
+      ? [
+        "-c",
+        `ulimit -d ${RSS_MB * 1024} 2>/dev/null; exec "$0" "$@"`,
+        Deno.execPath(),
+        ...denoArgs,
+      ]
+      : denoArgs,
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -91,7 +113,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const message: Job = {
     nonce,
     module: new URL(`file://${job.file}`).href,
-    checks: job.checks,
+    checks: bundled?.checks ?? job.checks,
     lang: job.lang,
     seed: job.seed,
     from: job.from,
@@ -100,6 +122,23 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   await writer.write(new TextEncoder().encode(JSON.stringify(message)));
   await writer.close().catch(() => {});
 
+  // The V8 heap cap does not cover ArrayBuffers: watch the resident memory
+  // too (Linux /proc; where it cannot be read, the heap cap alone applies).
+  let overMemory = false;
+  let lastRssKib = 0;
+  const watch = setInterval(() => {
+    try {
+      const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      lastRssKib = kib;
+      if (kib > RSS_MB * 1024) {
+        overMemory = true;
+        child.kill("SIGKILL");
+      }
+    } catch {
+      clearInterval(watch);
+    }
+  }, 100);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -170,11 +209,16 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   };
   const [, stderr, status] = await Promise.all([readStdout(), readStderr(), child.status]);
   clearTimeout(timer);
+  clearInterval(watch);
 
   let fault: SandboxFault | null = loadFault;
   if (!fault && !done) {
     const during = loaded ? current : null;
-    if (timedOut) fault = { kind: "frozen", during };
+    // Stopped at the wall while holding more than the heap cap: V8 was
+    // thrashing near its limit (slow on a busy machine), not looping.
+    const nearHeapCap = lastRssKib > HEAP_MB * 1024;
+    if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
+    else if (timedOut) fault = { kind: "frozen", during };
     else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
     else if (status.code === 0 || status.code === 1 || status.code === 2) {
       fault = { kind: "exited", code: status.code, during };

@@ -43,6 +43,8 @@ function trio(ctx: CheckContext, options: { failing?: number; vary?: boolean } =
       error: options.failing === i ? new Error(`${name} service is down`) : undefined,
     }),
   ])) as Trio["fetchers"];
+  // Learner code gets this object: it must not swap a probe for a fake.
+  Object.freeze(fetchers);
   return { fetchers, ms, values };
 }
 
@@ -62,8 +64,10 @@ export default defineChecks([
       fr: "chaque fetch attend sa propre durée et renvoie sa liste",
     },
     hint: {
-      en: "wait with `await new Promise((resolve) => setTimeout(resolve, 2000))`, then return the list",
-      fr: "attendez avec `await new Promise((resolve) => setTimeout(resolve, 2000))`, puis renvoyez la liste",
+      en:
+        "wait with `await new Promise((resolve) => setTimeout(resolve, 2000))`, then return the list",
+      fr:
+        "attendez avec `await new Promise((resolve) => setTimeout(resolve, 2000))`, puis renvoyez la liste",
     },
     async run(ctx) {
       const expected: [string, number, string[]][] = [
@@ -119,8 +123,12 @@ export default defineChecks([
       const order = [...spans].sort((a, b) => a.start - b.start).map((s) => s.label);
       if (order.join() !== NAMES.join()) {
         ctx.fail({
-          en: `the calls started in the order ${order.join(", ")}; expected users, orders, inventory`,
-          fr: `les appels ont démarré dans l'ordre ${order.join(", ")} ; attendu users, orders, inventory`,
+          en: `the calls started in the order ${
+            order.join(", ")
+          }; expected users, orders, inventory`,
+          fr: `les appels ont démarré dans l'ordre ${
+            order.join(", ")
+          } ; attendu users, orders, inventory`,
         }, { expected: "users, orders, inventory", actual: order.join(", ") });
       }
       for (let i = 1; i < 3; i++) {
@@ -128,7 +136,8 @@ export default defineChecks([
         if (prev.end === null || spans[i].start < prev.end) {
           const at = ctx.sec(spans[i].start), end = ctx.sec(prev.end ?? Infinity);
           ctx.fail({
-            en: `${NAMES[i]} started at ${at.en}, before ${NAMES[i - 1]} had finished (${end.en}): ` +
+            en:
+              `${NAMES[i]} started at ${at.en}, before ${NAMES[i - 1]} had finished (${end.en}): ` +
               "that is concurrent, not sequential",
             fr: `${NAMES[i]} a démarré à ${at.fr}, avant la fin de ${NAMES[i - 1]} (${end.fr}) : ` +
               "c'est concurrent, pas séquentiel",
@@ -156,8 +165,10 @@ export default defineChecks([
       if (!near(result.elapsedMs, sum)) {
         const took = ctx.sec(result.elapsedMs), want = ctx.sec(sum);
         ctx.fail({
-          en: `runSequential took ${took.en} of virtual time; one call after another takes the sum, ${want.en}`,
-          fr: `runSequential a pris ${took.fr} de temps virtuel ; un appel après l'autre prend la somme, ${want.fr}`,
+          en:
+            `runSequential took ${took.en} of virtual time; one call after another takes the sum, ${want.en}`,
+          fr:
+            `runSequential a pris ${took.fr} de temps virtuel ; un appel après l'autre prend la somme, ${want.fr}`,
         }, { expected: want, actual: took, tookMs: result.elapsedMs, expectedMs: sum });
       }
     },
@@ -219,9 +230,11 @@ export default defineChecks([
         const took = ctx.sec(result.elapsedMs), want = ctx.sec(max);
         const summed = near(result.elapsedMs, sum);
         ctx.fail({
-          en: `took ${took.en} of virtual time; concurrent code takes the longest call, ${want.en}` +
+          en:
+            `took ${took.en} of virtual time; concurrent code takes the longest call, ${want.en}` +
             (summed ? " — that is the sum: the calls ran one after another" : ""),
-          fr: `a pris ${took.fr} de temps virtuel ; du code concurrent prend l'appel le plus long, ${want.fr}` +
+          fr:
+            `a pris ${took.fr} de temps virtuel ; du code concurrent prend l'appel le plus long, ${want.fr}` +
             (summed ? " — c'est la somme : les appels se sont faits l'un après l'autre" : ""),
         }, { expected: want, actual: took, tookMs: result.elapsedMs, expectedMs: max });
       }
@@ -265,8 +278,10 @@ export default defineChecks([
       fr: "les secondes que vous mesurez correspondent au temps écoulé",
     },
     hint: {
-      en: "`const start = performance.now()` before, `(performance.now() - start) / 1000` after: seconds, not ms",
-      fr: "`const start = performance.now()` avant, `(performance.now() - start) / 1000` après : des secondes, pas des ms",
+      en:
+        "`const start = performance.now()` before, `(performance.now() - start) / 1000` after: seconds, not ms",
+      fr:
+        "`const start = performance.now()` avant, `(performance.now() - start) / 1000` après : des secondes, pas des ms",
     },
     async run(ctx) {
       for (const name of ["runSequential", "runConcurrent"] as const) {
@@ -282,7 +297,10 @@ export default defineChecks([
               (typeof seconds === "number" && Math.abs(seconds - real * 1000) < 1
                 ? ": that is milliseconds, divide by 1000"
                 : ""),
-            fr: `${name} indique seconds = ${String(seconds)}, alors que ${want.fr} se sont écoulées` +
+            fr:
+              `${name} indique seconds = ${
+                String(seconds)
+              }, alors que ${want.fr} se sont écoulées` +
               (typeof seconds === "number" && Math.abs(seconds - real * 1000) < 1
                 ? " : ce sont des millisecondes, divisez par 1000"
                 : ""),

@@ -97,7 +97,7 @@ files, or a repository with exercises/), e.g. the folder \`gh classroom clone st
 --shard K/N       grade only the K-th of N slices of the class (for a CI matrix)
 --wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
 --seed N          seed for the random data the checks use (default 444)
---lang L          en or fr, for the reports in --json (default: from LC_ALL / LANG)
+--lang L          en or fr, for the progress lines and the reports (default: from LC_ALL / LANG)
 --help            show this help
 
 Exit code 0 when every submission was graded (whatever the scores), 2 for a usage error.`,
@@ -210,7 +210,7 @@ d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`
 --shard K/N       ne corrige que la K-ième des N parts de la classe (pour une matrice de CI)
 --wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
 --seed N          graine des données aléatoires des tests (par défaut 444)
---lang L          en ou fr, pour les bulletins de --json (par défaut : d'après LC_ALL / LANG)
+--lang L          en ou fr, pour la progression et les bulletins (par défaut : d'après LC_ALL / LANG)
 --help            affiche cette aide
 
 Code de sortie 0 quand chaque rendu a été corrigé (quelles que soient les notes), 2 pour une erreur d'usage.`,

@@ -1,0 +1,168 @@
+/**
+ * A pre-bundled sandbox child, for speed. Every sandbox is a fresh `deno run`
+ * of `child.ts`; loading its ~20 TypeScript modules (and the exercise's
+ * checks) one by one is a measurable share of its start-up. `deno bundle
+ * --code-splitting` turns `child.ts` and every `checks/*.ts` into a few
+ * JavaScript files that share one copy of the clock, built once into
+ * `grader/.bundle/<key>/` and reused until any grader source changes.
+ *
+ * The bundle is the same code: same permissions, same nonce channel, same
+ * checks. Whenever anything is off — a checks module outside `grader/checks/`,
+ * a failed build, `ASYNC_LAB_BUNDLE=0` — the sandbox runs the sources.
+ *
+ * Real time and files only; never touches the virtual clock.
+ *
+ * @module
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, join, relative } from "node:path";
+import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
+
+const GRADER = fromFileUrl(new URL("./", import.meta.url)).replace(/\/$/, "");
+const ROOT = fromFileUrl(new URL("../", import.meta.url)).replace(/\/$/, "");
+const CHECKS = join(GRADER, "checks");
+/** Where bundles are kept (inside the project: a bundle is as trusted as the grader). */
+export const BUNDLE_DIR = join(GRADER, ".bundle");
+
+/** What the sandbox runs. */
+export interface ChildEntry {
+  /** Path of the child's entry file. */
+  child: string;
+  /** URL of the checks module to hand the child. */
+  checks: string;
+}
+
+function enabled(): boolean {
+  try {
+    return Deno.env.get("ASYNC_LAB_BUNDLE") !== "0";
+  } catch {
+    return true;
+  }
+}
+
+/** The files a bundle depends on: every grader source but tests, and the config. */
+function sources(): string[] {
+  const found: string[] = [join(ROOT, "deno.json"), join(ROOT, "deno.lock")];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name === "tests") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|js|json)$/.test(entry.name) && !/_test\.ts$/.test(entry.name)) {
+        found.push(path);
+      }
+    }
+  };
+  walk(GRADER);
+  return found.filter((p) => existsSync(p)).sort();
+}
+
+/** A key that changes whenever a source changes (path, size, modification time). */
+async function currentKey(): Promise<string> {
+  const text = [
+    Deno.version.deno,
+    ...sources().map((p) => {
+      const s = statSync(p);
+      return `${relative(ROOT, p)}\0${s.size}\0${s.mtimeMs}`;
+    }),
+  ].join("\n");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, "0"))
+    .join("");
+}
+
+const builds = new Map<string, Promise<string | null>>();
+
+/** Builds the bundle for `key` unless it is there; returns its folder, or `null`. */
+function bundleFor(key: string): Promise<string | null> {
+  let build = builds.get(key);
+  if (!build) {
+    build = build0(key).catch(() => null);
+    builds.set(key, build);
+  }
+  return build;
+}
+
+async function build0(key: string): Promise<string | null> {
+  const target = join(BUNDLE_DIR, key);
+  if (existsSync(join(target, "child.js"))) return target;
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  writeFileSync(join(BUNDLE_DIR, ".gitignore"), "*\n");
+  const temp = join(BUNDLE_DIR, `.build-${key}-${crypto.randomUUID()}`);
+  const entries = readdirSync(CHECKS).filter((f) => f.endsWith(".ts") && !f.endsWith("_test.ts"));
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "bundle",
+      "--quiet",
+      "--platform=deno",
+      "--code-splitting",
+      `--config=${join(ROOT, "deno.json")}`,
+      `--outdir=${temp}`,
+      join(GRADER, "child.ts"),
+      ...entries.map((f) => join(CHECKS, f)),
+    ],
+    cwd: ROOT,
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  if (!out.success || !existsSync(join(temp, "child.js"))) {
+    rmSync(temp, { recursive: true, force: true });
+    return null;
+  }
+  try {
+    renameSync(temp, target);
+  } catch {
+    // Another grader built the same bundle meanwhile: keep theirs.
+    rmSync(temp, { recursive: true, force: true });
+  }
+  prune(key);
+  return existsSync(join(target, "child.js")) ? target : null;
+}
+
+/** Removes bundles of older sources once they are ten minutes old (a grader may still be starting one). */
+function prune(keep: string): void {
+  try {
+    for (const name of readdirSync(BUNDLE_DIR)) {
+      if (name === keep || name === ".gitignore") continue;
+      const path = join(BUNDLE_DIR, name);
+      if (Date.now() - statSync(path).mtimeMs > 600_000) {
+        rmSync(path, { recursive: true, force: true });
+      }
+    }
+  } catch { /* best effort */ }
+}
+
+/**
+ * What a sandbox should run for `checksUrl`: the bundled child and checks when
+ * they are (or can be) built for the current sources, else `null` (run the
+ * sources).
+ */
+export async function bundledChild(checksUrl: string): Promise<ChildEntry | null> {
+  if (!enabled() || !checksUrl.startsWith("file:")) return null;
+  const checksPath = fromFileUrl(checksUrl);
+  if (join(CHECKS, basename(checksPath)) !== checksPath || !checksPath.endsWith(".ts")) return null;
+  try {
+    const key = await currentKey();
+    let dir = await bundleFor(key);
+    if (dir !== null && !existsSync(join(dir, "child.js"))) {
+      // Removed behind our back (by hand, or pruned): build it again.
+      builds.delete(key);
+      dir = await bundleFor(key);
+    }
+    if (dir === null) return null;
+    const checks = join(dir, "checks", basename(checksPath).replace(/\.ts$/, ".js"));
+    if (!existsSync(checks)) return null;
+    return { child: join(dir, "child.js"), checks: pathToFileURL(checks).href };
+  } catch {
+    return null;
+  }
+}

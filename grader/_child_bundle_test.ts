@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { fileURLToPath as fromFileUrl } from "node:url";
+import { CATALOG } from "../exercises/catalog.ts";
+import { BUNDLE_DIR, bundledChild } from "./_child_bundle.ts";
+import { grade } from "./grade.ts";
+import { toJson } from "./report/mod.ts";
+
+const root = (path: string) => fromFileUrl(new URL(`../${path}`, import.meta.url));
+
+Deno.test("bundledChild() gives a bundled child and checks for a course exercise", async () => {
+  const entry = await bundledChild(CATALOG[0].checks);
+  assert.ok(entry, "a bundle for the course's checks");
+  assert.ok(entry.child.startsWith(BUNDLE_DIR) && existsSync(entry.child));
+  assert.match(entry.checks, /\/checks\/01_gather\.js$/);
+  assert.ok(existsSync(fromFileUrl(entry.checks)));
+  // Built once, then reused while the sources stay the same.
+  assert.deepEqual(await bundledChild(CATALOG[0].checks), entry);
+});
+
+Deno.test("bundledChild() leaves checks from elsewhere, and ASYNC_LAB_BUNDLE=0, to the sources", async () => {
+  assert.equal(await bundledChild("file:///tmp/elsewhere/checks/01_gather.ts"), null);
+  assert.equal(await bundledChild("https://example.com/checks.ts"), null);
+  Deno.env.set("ASYNC_LAB_BUNDLE", "0");
+  try {
+    assert.equal(await bundledChild(CATALOG[0].checks), null);
+  } finally {
+    Deno.env.delete("ASYNC_LAB_BUNDLE");
+  }
+});
+
+Deno.test("bundledChild(): the bundle grades exactly as the sources do", async () => {
+  const json = async (dir: string) => toJson({ ...(await grade({ dir })), durationMs: 0 });
+  for (const dir of [root("fixtures/solutions"), root("exercises")]) {
+    const bundled = await json(dir);
+    Deno.env.set("ASYNC_LAB_BUNDLE", "0");
+    try {
+      assert.equal(await json(dir), bundled, dir);
+    } finally {
+      Deno.env.delete("ASYNC_LAB_BUNDLE");
+    }
+  }
+});

@@ -1,0 +1,79 @@
+/**
+ * Unit tests of the hardening the hostile corpus showed was needed; the
+ * corpus test (`corpus_test.ts`) checks the same end to end, in the sandbox.
+ */
+import assert from "node:assert/strict";
+import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
+import { probe } from "../probe.ts";
+import { lockedGlobalIn } from "../_harden.ts";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+Deno.test("installVirtualClock() leaves no clock object on the globals", async () => {
+  await runInVirtualTime(() => sleep(1)); // installs the clock
+  const g = globalThis as unknown as Record<string, { clock?: unknown }>;
+  for (
+    const name of ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance"]
+  ) {
+    assert.equal(g[name].clock, undefined, name);
+  }
+  // The fake Date keeps a read-only view of the time, nothing to rewind it with.
+  const view = (Date as unknown as { clock: Record<string, unknown> }).clock;
+  assert.deepEqual(Object.keys(view), ["now"]);
+  assert.equal(typeof view.setSystemTime, "undefined");
+});
+
+Deno.test("runInVirtualTime() fails a run whose code resets the clock", async () => {
+  const run = await runInVirtualTime(async () => {
+    await sleep(2000);
+    resetClock(); // what a sequential runner would do to pass for concurrent
+    await sleep(3000);
+  });
+  assert.equal(run.status, "error");
+  assert.ok(run.error instanceof ClockTamperError);
+  // The next run is clean.
+  const next = await runInVirtualTime(() => sleep(1000));
+  assert.equal(next.status, "ok");
+  assert.equal(next.elapsedMs, 1000);
+});
+
+Deno.test("runInVirtualTime() caps console output per run, not per process", async () => {
+  const flood = await runInVirtualTime(() => {
+    for (let i = 0; i < 200; i++) console.log("x".repeat(1000));
+  }, { captureConsole: true });
+  assert.ok(flood.logs.length < 200, "the flood was capped");
+  const next = await runInVirtualTime(() => console.log("done"), { captureConsole: true });
+  assert.deepEqual(next.logs.map((l) => l.text), ["done"]);
+});
+
+Deno.test("runInVirtualTime() reports an exception thrown in a microtask as unhandled", async () => {
+  const run = await runInVirtualTime(async () => {
+    queueMicrotask(() => {
+      throw new Error("thrown in a microtask");
+    });
+    await sleep(10);
+  });
+  assert.equal((run.unhandled[0] as Error)?.message, "thrown in a microtask");
+});
+
+Deno.test("probe() hands out frozen copies of its records", async () => {
+  const users = probe("users", { seconds: 2, value: ["alice"] });
+  await runInVirtualTime(() => users());
+  assert.throws(() => {
+    (users.calls[0] as { start: number }).start = 999;
+  }, TypeError);
+  assert.equal(users.calls[0].start, 0);
+  assert.throws(() => {
+    (users as unknown as { calls: unknown }).calls = [];
+  }, TypeError);
+  assert.equal(users.calls.length, 1);
+});
+
+Deno.test("lockedGlobalIn() names the built-in a TypeError says was replaced", () => {
+  const assign = (name: string) =>
+    new TypeError(`Cannot assign to read only property '${name}' of object '#<Window>'`);
+  assert.equal(lockedGlobalIn(assign("Promise")), "Promise");
+  assert.equal(lockedGlobalIn(assign("now")), "performance.now / Date.now");
+  assert.equal(lockedGlobalIn(new TypeError("x is not a function")), null);
+  assert.equal(lockedGlobalIn(new Error("Cannot assign to read only property 'a'")), null);
+});
