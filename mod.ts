@@ -33,13 +33,13 @@
 export {
   installVirtualClock,
   type LogLine,
+  runInVirtualTime,
   type RunOptions,
   type RunStatus,
-  runInVirtualTime,
   type Span,
   type VirtualRun,
 } from "./grader/clock.ts";
-export { isTimeout, probe, type Probe, type ProbeCall, type ProbeOptions } from "./grader/probe.ts";
+export { isTimeout, type Probe, probe, type ProbeCall, type ProbeOptions } from "./grader/probe.ts";
 export {
   type Check,
   type CheckContext,

@@ -110,7 +110,13 @@ Deno.test("cli: --help prints the options and exits 0", async () => {
 });
 
 Deno.test("cli: LANG=fr and --lang fr give the French report", async () => {
-  const r = await cli("1", "--lang", "fr", "--dir", "fixtures/mistakes/01_gather/awaited-one-by-one");
+  const r = await cli(
+    "1",
+    "--lang",
+    "fr",
+    "--dir",
+    "fixtures/mistakes/01_gather/awaited-one-by-one",
+  );
   assert.equal(r.code, 1);
   assert.match(r.stdout, /a pris 6,0 s de temps virtuel/);
   assert.match(r.stdout, /indice\u00a0: /);
