@@ -163,7 +163,11 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
       return {
         kind: "crash",
         message: core("crashed", {
-          code: [`exit ${fault.code}`, fault.stderr.split("\n")[0]].filter(Boolean).join(": "),
+          code: [
+            `exit ${fault.code}`,
+            // Deno's own error line, without its colours.
+            fault.stderr.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0].slice(0, 300),
+          ].filter(Boolean).join(": "),
         })[lang],
       };
   }

@@ -82,10 +82,11 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--quiet",
     "--no-prompt",
     // Learner code may import only what is already here: no download from
-    // the network or npm, and no write to the project's deno.lock.
+    // the network or npm, and no change to the project's deno.lock (--frozen
+    // still reads it, so the grader's own npm packages resolve from the cache).
     "--no-remote",
     "--cached-only",
-    "--no-lock",
+    "--frozen",
     `--config=${CONFIG}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.join(",")}`,
@@ -220,7 +221,11 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
     else if (timedOut) fault = { kind: "frozen", during };
     else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
-    else if (status.code === 0 || status.code === 1 || status.code === 2) {
+    else if (!loaded && /^(\x1b\[[0-9;]*m)*error/m.test(stderr)) {
+      // Deno itself refused to start the sandbox (learner exits are trapped
+      // and a failed load is reported by the child): a fault of the grader.
+      fault = { kind: "crash", code: status.code, stderr: stderr.slice(0, 2000), during };
+    } else if (status.code === 0 || status.code === 1 || status.code === 2) {
       fault = { kind: "exited", code: status.code, during };
     } else {
       fault = {
