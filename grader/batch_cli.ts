@@ -23,23 +23,7 @@ import {
   toCsv,
 } from "./batch.ts";
 import { terminalWidth } from "./report/pretty.ts";
-
-const env = (name: string): string | undefined => {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
-};
-
-/** Thrown for a bad command line: printed with the usage line, exit 2. */
-export class BatchUsageError extends Error {
-  /** Makes one. */
-  constructor(message: string) {
-    super(message);
-    this.name = "BatchUsageError";
-  }
-}
+import { env, UsageError } from "./_env.ts";
 
 /** The parsed command line of `grade-batch`. */
 export interface BatchCliOptions {
@@ -55,7 +39,7 @@ export interface BatchCliOptions {
   help: boolean;
 }
 
-/** Parses `grade-batch` arguments; throws {@linkcode BatchUsageError}. */
+/** Parses `grade-batch` arguments; throws {@linkcode UsageError}. */
 export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): BatchCliOptions {
   const rawLang = args.find((a, i) => args[i - 1] === "--lang" || a.startsWith("--lang="));
   const lang0 = rawLang?.replace("--lang=", "");
@@ -80,23 +64,23 @@ export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): 
     });
   } catch (error) {
     const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(error);
-    throw new BatchUsageError(m.badFlag({ flag }));
+    throw new UsageError(m.badFlag({ flag }));
   }
   const v = parsed.values;
   const num = (flag: string, value: string | undefined, ok: (n: number) => boolean) => {
     if (value === undefined) return undefined;
     const n = Number(value);
     if (value.trim() === "" || !Number.isFinite(n) || !ok(n)) {
-      throw new BatchUsageError(m.badValue({ flag, value }));
+      throw new UsageError(m.badValue({ flag, value }));
     }
     return n;
   };
   if (v.lang !== undefined && !isLang(v.lang)) {
-    throw new BatchUsageError(m.badValue({ flag: "--lang", value: v.lang }));
+    throw new UsageError(m.badValue({ flag: "--lang", value: v.lang }));
   }
   const help = v.help;
   if (!help && parsed.positionals.length !== 1) {
-    throw new BatchUsageError(
+    throw new UsageError(
       parsed.positionals.length === 0
         ? m.batchNoDir({ dir: "DIR" })
         : m.badValue({ flag: "DIR", value: parsed.positionals.join(" ") }),
@@ -107,7 +91,7 @@ export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): 
     const match = /^(\d+)\/(\d+)$/.exec(v.shard);
     const [k, n] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
     if (!(n >= 1 && k >= 1 && k <= n)) {
-      throw new BatchUsageError(m.badValue({ flag: "--shard", value: v.shard }));
+      throw new UsageError(m.badValue({ flag: "--shard", value: v.shard }));
     }
     shard = [k, n];
   }
@@ -159,7 +143,7 @@ export async function main(args: string[]): Promise<number> {
   try {
     options = parseBatchCli(args);
   } catch (error) {
-    if (!(error instanceof BatchUsageError)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     const lang = detectLang(env);
     err(`${error.message}\n${MESSAGES[lang].batchUsage}\n`);
     return 2;

@@ -13,7 +13,8 @@ import {
   toBatchJson,
   toCsv,
 } from "./batch.ts";
-import { type BatchUsageError, parseBatchCli, progressReporter } from "./batch_cli.ts";
+import { parseBatchCli, progressReporter } from "./batch_cli.ts";
+import type { UsageError } from "./_env.ts";
 import type { Report } from "./grade.ts";
 
 const root = (path: string) => fromFileUrl(new URL(`../${path}`, import.meta.url));
@@ -155,7 +156,7 @@ Deno.test("parseBatchCli() reads the flags and rejects bad ones", () => {
   const bad = (args: string[]) =>
     assert.throws(
       () => parseBatchCli(args, "en"),
-      (e: BatchUsageError) => e.name === "BatchUsageError",
+      (e: UsageError) => e.name === "UsageError",
     );
   bad(["class", "--bogus"]);
   bad(["class", "--concurrency", "0"]);

@@ -14,23 +14,9 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { terminalWidth } from "./report/pretty.ts";
+import { env, UsageError } from "./_env.ts";
 
-const env = (name: string): string | undefined => {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
-};
-
-/** Thrown for a bad command line: printed with the usage line, exit 2. */
-export class UsageError extends Error {
-  /** Makes one. */
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError };
 
 /** The parsed command line. */
 export interface CliOptions {

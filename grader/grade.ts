@@ -7,6 +7,7 @@
  * @module
  */
 import { join, relative, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
 import { type CheckResult, core, type ExerciseChecks } from "./check.ts";
@@ -166,7 +167,7 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
           code: [
             `exit ${fault.code}`,
             // Deno's own error line, without its colours.
-            fault.stderr.replace(/\x1b\[[0-9;]*m/g, "").split("\n")[0].slice(0, 300),
+            stripVTControlCharacters(fault.stderr).split("\n")[0].slice(0, 300),
           ].filter(Boolean).join(": "),
         })[lang],
       };

@@ -14,6 +14,7 @@ import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { words } from "./report/pretty.ts";
+import { env } from "./_env.ts";
 
 /** Where the levels are kept: `{ "01_gather": 2 }` = two hints shown. */
 export const STATE_FILE = fileURLToPath(new URL("../.hint-state.json", import.meta.url));
@@ -85,14 +86,6 @@ export interface HintIo {
   statePath: string;
   width: number;
 }
-
-const env = (name: string): string | undefined => {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
-};
 
 function width(): number {
   try {

@@ -9,6 +9,7 @@
  * @module
  */
 import { dirname } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import type { LogLine } from "./clock.ts";
 import type { CheckResult } from "./check.ts";
@@ -221,7 +222,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
     else if (timedOut) fault = { kind: "frozen", during };
     else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
-    else if (!loaded && /^(\x1b\[[0-9;]*m)*error/m.test(stderr)) {
+    else if (!loaded && /^error/m.test(stripVTControlCharacters(stderr))) {
       // Deno itself refused to start the sandbox (learner exits are trapped
       // and a failed load is reported by the child): a fault of the grader.
       fault = { kind: "crash", code: status.code, stderr: stderr.slice(0, 2000), during };

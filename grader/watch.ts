@@ -18,6 +18,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { renderPretty, terminalWidth, words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
+import { env } from "./_env.ts";
 
 /** Options of {@linkcode renderWatch}. */
 export interface WatchRenderOptions {
@@ -124,14 +125,6 @@ export interface WatchOptions {
   poll: boolean;
   help: boolean;
 }
-
-const env = (name: string): string | undefined => {
-  try {
-    return Deno.env.get(name);
-  } catch {
-    return undefined;
-  }
-};
 
 /** Parses `deno task watch` arguments; returns a usage error's text instead when they are wrong. */
 export function parseWatchArgs(
