@@ -10,7 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
-import { type CheckResult, core, type ExerciseChecks } from "./check.ts";
+import { type Check, type CheckResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { runSandboxed, type SandboxFault } from "./sandbox.ts";
 import type { LogLine } from "./clock.ts";
@@ -184,51 +184,42 @@ async function gradeOne(
   const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
   const maxScore = spec.checks.reduce((sum, c) => sum + c.points, 0);
   const shown = relative(Deno.cwd(), file) || file;
-  const blank = (message: string, status: CheckResult["status"]): CheckResult[] =>
-    spec.checks.map((c) => ({
-      id: c.id,
-      title: c.title[lang],
-      points: c.points,
-      score: 0,
-      status,
-      message,
-      hint: null,
-      expected: null,
-      actual: null,
-      timeline: [],
-      tookMs: null,
-      expectedMs: null,
-      todo: false,
-    }));
+  const blank = (c: Check, message: string): CheckResult => ({
+    id: c.id,
+    title: c.title[lang],
+    points: c.points,
+    score: 0,
+    status: "error",
+    message,
+    hint: null,
+    expected: null,
+    actual: null,
+    timeline: [],
+    tookMs: null,
+    expectedMs: null,
+    todo: false,
+  });
   const base = { id: exercise.id, file: shown, title: exercise.title[lang], maxScore };
-  if (!existsSync(file)) {
-    const message = core("fileMissing", { file: shown })[lang];
-    return {
-      ...base,
-      score: 0,
-      status: "error",
-      error: { kind: "missing", message },
-      checks: blank(message, "error"),
-      timeline: [],
-      logs: [],
-    };
-  }
+  // A file that cannot even be handed to a sandbox: every check is an error.
+  const unrunnable = (kind: ExerciseError["kind"], message: string): ExerciseReport => ({
+    ...base,
+    score: 0,
+    status: "error",
+    error: { kind, message },
+    checks: spec.checks.map((c) => blank(c, message)),
+    timeline: [],
+    logs: [],
+  });
+  if (!existsSync(file)) return unrunnable("missing", core("fileMissing", { file: shown })[lang]);
   const bytes = statSync(file).size;
   if (bytes > MAX_FILE_BYTES) {
     // A solution is a few KiB: a file this big is padding or a mistake, and
     // parsing it would cost memory no sandbox limit covers.
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-    const message =
-      core("fileTooBig", { file: shown, size: mib(bytes), limit: mib(MAX_FILE_BYTES) })[lang];
-    return {
-      ...base,
-      score: 0,
-      status: "error",
-      error: { kind: "too-big", message },
-      checks: blank(message, "error"),
-      timeline: [],
-      logs: [],
-    };
+    return unrunnable(
+      "too-big",
+      core("fileTooBig", { file: shown, size: mib(bytes), limit: mib(MAX_FILE_BYTES) })[lang],
+    );
   }
   // One sandbox runs the checks in order. If it stops during a check (an
   // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
@@ -282,7 +273,7 @@ async function gradeOne(
     }
     const message = faults.get(i)?.message ??
       (loadFailed ? error!.message : core("notRun")[lang]);
-    return { ...blank(message, "error")[i], hint: c.hint[lang] };
+    return { ...blank(c, message), hint: c.hint[lang] };
   });
   const score = checks.reduce((s, c) => s + c.score, 0);
   const failed = checks.filter((c) => c.status !== "pass");
