@@ -86,7 +86,6 @@ const signalTimers = new Set<number>();
 let currentEvents: Span[] | null = null;
 let currentLogs: LogLine[] | null = null;
 let currentUnhandled: unknown[] | null = null;
-const realConsole: Partial<Record<LogLine["level"], (...args: unknown[]) => void>> = {};
 let sinkLogs: LogLine[] | null = null;
 
 const LEVELS: LogLine["level"][] = ["log", "info", "warn", "error", "debug"];
@@ -95,24 +94,107 @@ const MAX_LOG_CHARS = 64 * 1024;
 /** Characters kept per sink: each run (and the sandbox's own sink) has its own cap. */
 const loggedChars = new WeakMap<LogLine[], number>();
 
-function format(args: unknown[]): string {
-  return args.map((a) => typeof a === "string" ? a : Deno.inspect(a, { depth: 4 })).join(" ");
+function show(value: unknown): string {
+  return typeof value === "string" ? value : Deno.inspect(value, { depth: 4 });
 }
 
+/** Formats like `console.log`: `%s %d %i %f %o %O %j %c` in a leading string, then the rest. */
+function format(args: unknown[]): string {
+  if (typeof args[0] !== "string" || !args[0].includes("%")) return args.map(show).join(" ");
+  let next = 1;
+  const head = args[0].replace(/%([sdifoOjc%])/g, (match, code: string) => {
+    if (code === "%") return "%";
+    if (next >= args.length) return match;
+    const value = args[next++];
+    switch (code) {
+      case "d":
+      case "i":
+        return typeof value === "bigint" ? `${value}n` : String(Math.trunc(Number(value)));
+      case "f":
+        return String(Number(value));
+      case "c":
+        return ""; // CSS: no meaning in a terminal
+      case "j":
+        return JSON.stringify(value);
+      default:
+        return show(value);
+    }
+  });
+  return [head, ...args.slice(next).map(show)].join(" ");
+}
+
+/**
+ * Replaces the console's printing methods with ones that, while a sink is
+ * set, keep each line (stamped with virtual time) instead of printing it:
+ * `log`, `info`, `warn`, `error`, `debug`, and the rest of the console too
+ * (`table`, `dir`, `count`, `time…`, `assert`, `trace`, `group…`), so no
+ * way of printing escapes the capture or goes unseen by a check.
+ */
 function installConsoleCapture(): void {
-  for (const level of LEVELS) {
-    realConsole[level] = console[level].bind(console);
+  const counts = new Map<string, number>();
+  const timers = new Map<string, number>();
+  let indent = 0;
+  const capture = (
+    name: string,
+    level: LogLine["level"],
+    text: (...args: unknown[]) => string | null,
+    effect?: (...args: unknown[]) => void,
+  ) => {
+    const real = (console as unknown as Record<string, (...args: unknown[]) => void>)[name]
+      .bind(console);
     const method = (...args: unknown[]) => {
       const sink = currentLogs ?? sinkLogs;
-      if (sink === null) return realConsole[level]!(...args);
+      if (sink === null) return real(...args);
+      const line = text(...args);
+      const indented = "  ".repeat(indent) + line;
+      effect?.(...args);
+      if (line === null) return;
       const used = loggedChars.get(sink) ?? 0;
       if (sink.length >= MAX_LOG_LINES || used >= MAX_LOG_CHARS) return;
-      const text = format(args);
-      loggedChars.set(sink, used + text.length);
-      sink.push({ at: clock?.now ?? 0, level, text: text.slice(0, MAX_LOG_CHARS) });
+      loggedChars.set(sink, used + indented.length);
+      sink.push({ at: clock?.now ?? 0, level, text: indented.slice(0, MAX_LOG_CHARS) });
     };
-    Object.defineProperty(console, level, { value: method, writable: true, configurable: true });
+    Object.defineProperty(console, name, { value: method, writable: true, configurable: true });
+  };
+  for (const level of LEVELS) capture(level, level, (...args) => format(args));
+  capture("table", "log", (data) => show(data));
+  capture("dir", "log", (data) => show(data));
+  capture("dirxml", "log", (...args) => format(args));
+  capture("count", "info", (label = "default") => {
+    const key = String(label);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return `${key}: ${counts.get(key)}`;
+  });
+  capture("countReset", "info", () => null, (label = "default") => counts.delete(String(label)));
+  capture("time", "info", () => null, (label = "default") => {
+    timers.set(String(label), clock?.now ?? 0);
+  });
+  const elapsed = (label: unknown) => {
+    const start = timers.get(String(label));
+    return start === undefined ? null : `${label}: ${(clock?.now ?? 0) - start}ms`;
+  };
+  capture("timeLog", "info", (label = "default", ...rest) => {
+    const line = elapsed(label);
+    return line === null ? null : [line, ...rest.map(show)].join(" ");
+  });
+  capture("timeEnd", "info", (label = "default") => elapsed(label), (label = "default") => {
+    timers.delete(String(label));
+  });
+  capture(
+    "assert",
+    "error",
+    (condition, ...args) =>
+      condition ? null : ["Assertion failed", ...(args.length ? [format(args)] : [])].join(": "),
+  );
+  capture(
+    "trace",
+    "error",
+    (...args) => ["Trace", ...(args.length ? [format(args)] : [])].join(": "),
+  );
+  for (const name of ["group", "groupCollapsed"]) {
+    capture(name, "log", (...args) => args.length ? format(args) : null, () => indent++);
   }
+  capture("groupEnd", "log", () => null, () => indent = Math.max(0, indent - 1));
 }
 
 /**
@@ -290,6 +372,11 @@ export async function runInVirtualTime<T>(
   options: RunOptions = {},
 ): Promise<VirtualRun<T>> {
   const c = requireClock();
+  // The grader never nests runs: one started while another is in progress
+  // comes from the code under test (importing the live clock, e.g. from the
+  // bundle) to hide its unhandled rejections or its spans from the run that
+  // judges it.
+  if (activeRun !== null) activeRun.tampered = true;
   if (!options.keepTime) resetClock();
   const horizon = options.horizonMs ?? 600_000;
   const onIdle = options.onIdle ?? defaultIdle;

@@ -136,3 +136,30 @@ Deno.test("probe() keeps its own timers when code replaces globalThis.setTimeout
     globalThis.setTimeout = real;
   }
 });
+
+Deno.test("runInVirtualTime() captures every way of printing, formatted like the console", async () => {
+  const run = await runInVirtualTime(async () => {
+    console.log("%s is %d years old%c", "Ada", 36.6, "color: red");
+    console.time("wait");
+    await sleep(1500);
+    console.timeEnd("wait");
+    console.table([{ a: 1 }]);
+    console.count();
+    console.count();
+    console.group("outer");
+    console.info("inside");
+    console.groupEnd();
+    console.assert(1 + 1 === 3, "math is broken");
+    console.assert(true, "never shown");
+  }, { captureConsole: true });
+  assert.deepEqual(run.logs.map((l) => [l.at, l.level, l.text]), [
+    [0, "log", "Ada is 36 years old"],
+    [1500, "info", "wait: 1500ms"],
+    [1500, "log", "[ { a: 1 } ]"],
+    [1500, "info", "default: 1"],
+    [1500, "info", "default: 2"],
+    [1500, "log", "outer"],
+    [1500, "info", "  inside"],
+    [1500, "error", "Assertion failed: math is broken"],
+  ]);
+});

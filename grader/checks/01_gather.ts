@@ -134,7 +134,14 @@ export default defineChecks([
       for (let i = 1; i < 3; i++) {
         const prev = spans[i - 1];
         if (prev.end === null || spans[i].start < prev.end) {
-          const at = ctx.sec(spans[i].start), end = ctx.sec(prev.end ?? Infinity);
+          const at = ctx.sec(spans[i].start);
+          // A call still running when runSequential returned has no end to show.
+          const end = prev.end === null
+            ? {
+              en: "still running when runSequential returned",
+              fr: "encore en cours quand runSequential a rendu la main",
+            }
+            : ctx.sec(prev.end);
           ctx.fail({
             en:
               `${NAMES[i]} started at ${at.en}, before ${NAMES[i - 1]} had finished (${end.en}): ` +
@@ -362,6 +369,25 @@ export default defineChecks([
           en: "main() printed nothing: print both times and why they differ",
           fr: "main() n'a rien affiché : affichez les deux durées et pourquoi elles diffèrent",
         });
+      }
+      // main must wait for runSequential(): it cannot end sooner than that run takes on its own
+      // (with the learner's own fetchers, whatever their durations).
+      let alone: number | undefined;
+      try {
+        const seq = await ctx.run(() => runner(ctx, "runSequential")());
+        if (seq.status === "ok") alone = seq.elapsedMs;
+      } catch {
+        // runSequential is still a TODO or missing: other checks say so.
+      }
+      if (alone !== undefined && result.elapsedMs < alone - EPS) {
+        const at = ctx.sec(result.elapsedMs), want = ctx.sec(alone);
+        ctx.fail({
+          en: `main() finished at ${at.en}, but runSequential() alone takes ${want.en}: main ` +
+            "did not wait for it — did you forget an `await`?",
+          fr:
+            `main() s'est terminée à ${at.fr}, alors que runSequential() seule prend ${want.fr} : ` +
+            "main ne l'a pas attendue — un `await` oublié ?",
+        }, { expected: want, actual: at, tookMs: result.elapsedMs, expectedMs: alone });
       }
     },
   },

@@ -648,12 +648,18 @@ export default defineChecks([
         if (!near(call.at, ends[i])) {
           const at = ctx.sec(call.at);
           const collected = done.every((d) => near(d.at, last));
+          // Reported in the order the downloads were started: awaited one by one.
+          const inStartOrder = !collected &&
+            show(done.map((d) => d.name)) === show(files.map((f) => f.name));
           ctx.fail({
             en:
               `onDone(${file.name}) was called at ${at.en}, but that download finished at ${finished.en}` +
               (collected
                 ? ": every file was reported at the very end. The results were collected first and " +
                   "printed afterwards — report each one inside the loop, as it arrives"
+                : inStartOrder
+                ? ": the files were reported in the order they were started, not the order they " +
+                  "finished — a fast download waited behind a slow one"
                 : ""),
             fr:
               `onDone(${file.name}) a été appelé à ${at.fr}, alors que ce téléchargement a fini à ` +
@@ -662,6 +668,9 @@ export default defineChecks([
                 ? " : tous les fichiers ont été signalés tout à la fin. Les résultats ont été " +
                   "rassemblés d'abord et affichés ensuite — signalez chacun dans la boucle, dès qu'il " +
                   "arrive"
+                : inStartOrder
+                ? " : les fichiers ont été signalés dans l'ordre où ils ont été lancés, pas dans " +
+                  "celui où ils ont fini — un téléchargement rapide a attendu derrière un lent"
                 : ""),
           }, { expected: finished, actual: at });
         }
@@ -714,10 +723,10 @@ export default defineChecks([
       if (summary?.slowest !== slowest.name) {
         ctx.fail({
           en: `downloadAll returned slowest = ${show(summary?.slowest)}; the slowest file is ` +
-            `${slowest.name} (${slowest.seconds} s)`,
+            `${slowest.name} (${ctx.sec(slowest.seconds * 1000).en})`,
           fr:
             `downloadAll a renvoyé slowest = ${show(summary?.slowest)} ; le fichier le plus lent ` +
-            `est ${slowest.name} (${slowest.seconds} s)`,
+            `est ${slowest.name} (${ctx.sec(slowest.seconds * 1000).fr})`,
         }, { expected: slowest.name, actual: show(summary?.slowest) });
       }
     },

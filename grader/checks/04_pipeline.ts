@@ -297,12 +297,38 @@ function spans(ctx: CheckContext, r: Rig, run: VirtualRun<unknown>) {
     const f = fetchCall(r, u);
     const a = analyzeCall(r, u);
     const s = r.short.get(u);
+    if (f && f.end === null && run.status === "ok") {
+      const at = ctx.sec(run.elapsedMs);
+      ctx.fail({
+        en: `runPipeline() returned at ${at.en} while the fetch of ${s} was still under way: ` +
+          "wait until every payload is in the queue and every consumer has stopped — did the " +
+          "sentinels (null) go in before every payload had arrived?",
+        fr: `runPipeline() a rendu la main à ${at.fr} alors que la récupération de ${s} était ` +
+          "encore en cours : attendez que toutes les données soient dans la file et que chaque " +
+          "consommateur se soit arrêté — les sentinelles (null) sont-elles entrées avant " +
+          "l'arrivée de toutes les données ?",
+      });
+    }
     if (!f || f.end === null) {
       ctx.fail({
         en: `${s} was never fetched (or its fetch never ended): the producer must fetch every URL`,
         fr:
           `${s} n'a jamais été récupérée (ou sa récupération n'a jamais fini) : le producteur doit ` +
           "récupérer chaque URL",
+      });
+    }
+    // Arrived, never taken, and no analysis left running: every consumer had already stopped.
+    const stopped = r.urls.every((v) => analyzeCall(r, v)?.end !== null);
+    if (!a && run.status === "ok" && stopped) {
+      const arrived = sec(ctx, f.end);
+      ctx.fail({
+        en: `the payload of ${s} arrived at ${arrived.en} but was never analysed: every consumer ` +
+          "had stopped, so a sentinel (null) came out of the queue before it. Put the nulls in " +
+          "only once every payload is in, and take items out first in, first out",
+        fr: `les données de ${s} sont arrivées à ${arrived.fr} mais n'ont jamais été analysées : ` +
+          "tous les consommateurs s'étaient arrêtés, une sentinelle (null) est donc sortie de la " +
+          "file avant elles. Ne mettez les null qu'une fois toutes les données dans la file, et " +
+          "sortez les éléments dans l'ordre d'arrivée",
       });
     }
     if (!a || a.end === null) {
@@ -478,7 +504,7 @@ export default defineChecks([
             `${
               show(item)
             } a eu lieu à ${want.fr} : réveillez le get() en attente dès qu'un élément ` +
-            "arrive (pas de scrutation avec des timers)",
+            "arrive (pas de scrutation avec des minuteurs)",
         }, { expected: want, actual: got, timeline: [] });
       }
       const order = getters.map((t) => t.value);

@@ -227,7 +227,10 @@ async function runMain(ctx: CheckContext, args: string[]) {
   return await ctx.settle(name, () => main(args));
 }
 
-/** Finds an array of `{ name, status }` objects anywhere in a JSON value. */
+/**
+ * Finds the services anywhere in a JSON value: an array of `{ name, status }` objects, or an
+ * object keyed by the five services' names whose values are a status or `{ status, … }`.
+ */
 function findServices(
   value: unknown,
   depth = 3,
@@ -239,6 +242,16 @@ function findServices(
     return value;
   }
   if (depth === 0 || typeof value !== "object" || value === null) return undefined;
+  const byName = value as Record<string, unknown>;
+  if (!Array.isArray(value) && STATEMENT.every((s) => Object.hasOwn(byName, s.name))) {
+    const entries = STATEMENT.map((s) => {
+      const v = byName[s.name];
+      return typeof v === "object" && v !== null && "status" in v
+        ? { name: s.name, status: (v as { status: unknown }).status }
+        : { name: s.name, status: v };
+    });
+    if (entries.every((e) => typeof e.status === "string")) return entries;
+  }
   for (const v of Object.values(value)) {
     const found = findServices(v, depth - 1);
     if (found) return found;
@@ -440,7 +453,8 @@ export default defineChecks([
     points: 2,
     title: {
       en: "at the deadline the probe's signal is aborted, and no timer is left behind",
-      fr: "à l'échéance le signal de la sonde est interrompu, et aucun timer ne reste en attente",
+      fr:
+        "à l'échéance le signal de la sonde est interrompu, et aucun minuteur ne reste en attente",
     },
     hint: {
       en:
@@ -477,16 +491,28 @@ export default defineChecks([
           });
         }
       }
-      if (run.pendingTimers > 0) {
+      const leaked = (pending: number, at: number) =>
         ctx.fail({
           en:
-            `checkAll returned with ${run.pendingTimers} timer(s) still pending: clear your timeout when ` +
-            "the probe answers in time (clearTimeout), or a real program waits for nothing",
+            `checkAll returned at ${
+              ctx.sec(at, 2).en
+            } with ${pending} timer(s) still pending: clear your ` +
+            "timeout when the probe answers in time (clearTimeout), or a real program waits for nothing",
           fr:
-            `checkAll a rendu la main avec ${run.pendingTimers} timer(s) encore en attente : annulez votre ` +
-            "délai quand la sonde répond à temps (clearTimeout), sinon un vrai programme attend pour rien",
-        }, { expected: "0", actual: String(run.pendingTimers) });
-      }
+            `checkAll a rendu la main à ${
+              ctx.sec(at, 2).fr
+            } avec ${pending} minuteur(s) encore en attente : ` +
+            "annulez votre délai quand la sonde répond à temps (clearTimeout), sinon un vrai programme " +
+            "attend pour rien",
+        }, { expected: "0", actual: String(pending) });
+      if (run.pendingTimers > 0) leaked(run.pendingTimers, run.elapsedMs);
+      // Every service in time: checkAll ends before the deadline, so a timeout timer that was
+      // not cleared is still pending (above, it fired with the slow services' deadline).
+      const quick = rig(ctx, { fast: 3, slow: 0 });
+      const done = await runCheckAll(ctx, quick);
+      const running = [...quick.probes.values()].filter((p) => p.calls.some((c) => c.end === null))
+        .length;
+      if (done.pendingTimers - running > 0) leaked(done.pendingTimers - running, done.elapsedMs);
     },
   },
   {
@@ -584,7 +610,8 @@ export default defineChecks([
         const got = resultOf(ctx, run.value, s.name);
         const c = callOf(r, s.name)!;
         const want = (dueAt(r, s.name) - c.start) / 1000;
-        if (typeof got.seconds !== "number" || Math.abs(got.seconds - want) > 0.0015) {
+        // Rounded to the tenth is fine (durations are on a 50 ms grid), as in the other exercises.
+        if (typeof got.seconds !== "number" || Math.abs(got.seconds - want) > 0.051) {
           const ms = typeof got.seconds === "number" && Math.abs(got.seconds - want * 1000) <= 1.5;
           ctx.fail({
             en:
@@ -662,7 +689,7 @@ export default defineChecks([
             }; with the default 2 s timeout it is ${want}`,
             fr: `dans le JSON, ${s.name} a le statut ${
               show(s.status)
-            } ; avec le délai par défaut de 2 s il est ${want}`,
+            } ; avec le délai par défaut de 2 s, son statut est "${want}"`,
           }, { expected: want, actual: show(s.status) });
         }
       }
@@ -840,8 +867,26 @@ export default defineChecks([
       if (!onTime(together) && !onTime(inTurn)) {
         const at = firstLine as number[];
         const batched = at.every((x) => near(x, at[0]));
+        // Every line before the fastest service could answer: the checks gave up too soon.
+        const fastest = Math.min(...together);
+        const tooSoon = at.every((x) => x < fastest - EPS);
         ctx.fail(
-          batched
+          tooSoon
+            ? {
+              en: `every service's line was printed by ${
+                ctx.sec(Math.max(...at), 2).en
+              }, before even the fastest service could answer (${
+                ctx.sec(fastest, 2).en
+              }): the checks gave up too soon — is the timeout in milliseconds, as checkAll expects?`,
+              fr:
+                `la ligne de chaque service était affichée à ${
+                  ctx.sec(Math.max(...at), 2).fr
+                }, avant même que le service le plus rapide puisse répondre (${
+                  ctx.sec(fastest, 2).fr
+                }) : les vérifications ont abandonné trop tôt — le délai est-il bien en millisecondes, ` +
+                "comme checkAll l'attend ?",
+            }
+            : batched
             ? {
               en:
                 `every service's line was printed at ${
@@ -887,7 +932,12 @@ export default defineChecks([
     },
     async run(ctx) {
       const services = ctx.get<unknown>("SERVICES");
-      if (show(services) !== show(STATEMENT)) {
+      // Each service's name and duration count; key order and extra fields do not.
+      const pairs = (list: unknown) =>
+        Array.isArray(list)
+          ? show(list.map((s) => [(s as Service)?.name, (s as Service)?.seconds]).sort())
+          : "";
+      if (pairs(services) !== pairs(STATEMENT)) {
         ctx.fail({
           en: `SERVICES should be the statement's five services; it is ${show(services)}`,
           fr: `SERVICES doit être les cinq services de l'énoncé ; c'est ${show(services)}`,
@@ -930,13 +980,13 @@ export default defineChecks([
             (aborted.status === "error"
               ? `a échoué à ${
                 ctx.sec(aborted.elapsedMs).fr
-              }, en laissant ${aborted.pendingTimers} timer(s) en attente`
+              }, en laissant ${aborted.pendingTimers} minuteur(s) en attente`
               : aborted.status === "ok"
               ? `s'est quand même résolue à ${
                 ctx.sec(aborted.elapsedMs).fr
               } : elle a ignoré le signal`
               : `s'est terminée par ${aborted.status} à ${ctx.sec(aborted.elapsedMs).fr}`) +
-            " ; elle doit échouer tout de suite avec signal.reason et annuler son timer",
+            " ; elle doit échouer tout de suite avec signal.reason et annuler son minuteur",
         }, { timeline: [] });
       }
     },
