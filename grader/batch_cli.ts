@@ -24,6 +24,7 @@ import {
 } from "./batch.ts";
 import { terminalWidth } from "./report/pretty.ts";
 import { env, UsageError } from "./_env.ts";
+import { userPath } from "./cli.ts";
 
 /** The parsed command line of `grade-batch`. */
 export interface BatchCliOptions {
@@ -153,12 +154,16 @@ export async function main(args: string[]): Promise<number> {
     Deno.stdout.writeSync(encoder.encode(`${m.batchUsage}\n\n${m.batchHelp}\n`));
     return 0;
   }
-  if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
+  // Paths as typed where `deno task` was started, not in the project's root.
+  const dir = userPath(options.dir);
+  const out = options.out === undefined ? undefined : userPath(options.out);
+  const json = options.json === undefined ? undefined : userPath(options.json);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     err(`${m.batchNoDir({ dir: options.dir })}\n${m.batchUsage}\n`);
     return 2;
   }
   const shard = options.shard;
-  const submissions = listSubmissions(options.dir)
+  const submissions = listSubmissions(dir)
     .filter((_, i) => shard === undefined || i % shard[1] === shard[0] - 1);
   if (submissions.length === 0) {
     err(`${m.batchEmpty({ dir: options.dir })}\n`);
@@ -174,12 +179,12 @@ export async function main(args: string[]): Promise<number> {
   });
   progress.end();
   const csv = toCsv(result);
-  if (options.out !== undefined) {
-    await Deno.writeTextFile(options.out, csv);
+  if (out !== undefined) {
+    await Deno.writeTextFile(out, csv);
   } else {
     Deno.stdout.writeSync(encoder.encode(csv));
   }
-  if (options.json !== undefined) await Deno.writeTextFile(options.json, toBatchJson(result));
+  if (json !== undefined) await Deno.writeTextFile(json, toBatchJson(result));
   for (const row of result.rows) {
     for (const error of row.errors) {
       err(`${m.batchRowError({ submission: row.submission, error })}\n`);

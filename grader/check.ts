@@ -9,6 +9,7 @@
  */
 import {
   ClockTamperError,
+  type LogLine,
   runInVirtualTime,
   type RunOptions,
   type Span,
@@ -208,6 +209,8 @@ export interface ContextOptions {
   lang: Lang;
   exports: Readonly<Record<string, unknown>>;
   random: () => number;
+  /** Receives what the code under test printed during each run. */
+  onLogs?: (logs: readonly LogLine[]) => void;
 }
 
 /** Makes the context one check runs with; it remembers the last run's spans (to draw) and whether a run met a TODO. */
@@ -230,6 +233,7 @@ export function createContext(
   const run = async <T>(fn: () => T | Promise<T>, runOptions: RunOptions = {}) => {
     const result = await runInVirtualTime(fn, { captureConsole: true, ...runOptions });
     events = result.events;
+    if (result.logs.length > 0) options.onLogs?.(result.logs);
     // Code that is still a TODO fails every check that runs it, whatever the check expects.
     if (result.status === "error" && isTodo(result.error)) {
       todo = true;
@@ -310,12 +314,18 @@ export function seededRandom(seed: number): () => number {
 /** Runs one check and turns what happened into a {@linkcode CheckResult}. */
 export async function runCheck(
   check: Check,
-  options: { lang: Lang; exports: Readonly<Record<string, unknown>>; seed: number },
+  options: {
+    lang: Lang;
+    exports: Readonly<Record<string, unknown>>;
+    seed: number;
+    onLogs?: (logs: readonly LogLine[]) => void;
+  },
 ): Promise<CheckResult> {
   const ctx = createContext({
     lang: options.lang,
     exports: options.exports,
     random: seededRandom(options.seed ^ hash(check.id)),
+    onLogs: options.onLogs,
   });
   const verdict = (fields: Partial<CheckResult> & Pick<CheckResult, "status">): CheckResult => ({
     id: check.id,

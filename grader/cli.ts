@@ -7,13 +7,14 @@
  */
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { CATALOG } from "../exercises/catalog.ts";
-import { DEFAULT_SEED, exercisesDir, findExercise, grade } from "./grade.ts";
+import { DEFAULT_SEED, exercisesDir, findExercise, grade, type Report } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
-import { terminalWidth } from "./report/pretty.ts";
+import { renderPretty, terminalWidth } from "./report/pretty.ts";
 import { env, UsageError } from "./_env.ts";
 
 export { UsageError };
@@ -96,6 +97,66 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
   };
 }
 
+/**
+ * A folder named on the command line, as seen from where the user typed it:
+ * `deno task` runs in the project's root, and says in `INIT_CWD` where it was
+ * started.
+ */
+export function userPath(path: string, initCwd = startDir()): string {
+  return initCwd && !isAbsolute(path) ? resolve(initCwd, path) : path;
+}
+
+/**
+ * Where `deno task` was started: `INIT_CWD` when it is this folder or below
+ * it, as `deno task` sets it (an `INIT_CWD` left by another tool is ignored);
+ * else `""`.
+ */
+export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
+  if (!initCwd || !isAbsolute(initCwd)) return "";
+  const below = relative(cwd, initCwd);
+  return below === "" || (!below.startsWith("..") && !isAbsolute(below)) ? initCwd : "";
+}
+
+/** `text` as one shell word (quoted only when it must be). */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The report with each file named as the user would: from where they typed
+ * the command, or in full when they gave `--dir` in full.
+ */
+export function shownFrom(report: Report, typedDir?: string, initCwd = startDir()): Report {
+  const exercises = report.exercises.map((e) => ({
+    ...e,
+    file: shownPath(e.file, typedDir, initCwd) || e.file,
+  }));
+  return { ...report, exercises };
+}
+
+function shownPath(file: string, typedDir?: string, initCwd = startDir()): string {
+  const abs = resolve(file);
+  return typedDir !== undefined && isAbsolute(typedDir)
+    ? abs
+    : relative(initCwd || Deno.cwd(), abs);
+}
+
+/**
+ * After grading only some exercises (`deno task grade 1`), the one to do
+ * next among the others: the first after those graded, in course order.
+ */
+export function ungradedNext(
+  graded: readonly string[],
+  dir?: string,
+  typedDir?: string,
+): { id: string; file: string } | undefined {
+  const last = Math.max(-1, ...CATALOG.map((e, i) => graded.includes(e.id) ? i : -1));
+  const pick = CATALOG.slice(last + 1).find((e) => !graded.includes(e.id)) ??
+    CATALOG.find((e) => !graded.includes(e.id));
+  if (!pick) return undefined;
+  return { id: pick.id, file: shownPath(join(exercisesDir(dir), pick.file), typedDir) };
+}
+
 /** Whether the terminal can show UTF-8 box drawing. */
 function utf8(): boolean {
   const locale = env("LC_ALL") || env("LC_CTYPE") || env("LANG") || "";
@@ -121,7 +182,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const only: string[] = [];
   for (const name of options.exercises) {
-    const found = findExercise(name);
+    // `exercises/01_gather.ts`, as a shell completes it, names exercise 1 too.
+    const found = findExercise(basename(name));
     if (!found) {
       console.error(
         `${m.badExercise({ name, list: CATALOG.map((e) => e.id).join(", ") })}\n${m.usage}`,
@@ -130,12 +192,13 @@ export async function main(args: string[]): Promise<number> {
     }
     only.push(found.id);
   }
-  if (options.dir !== undefined && !existsSync(exercisesDir(options.dir))) {
-    console.error(m.noSubmission({ dir: options.dir }));
+  const dir = options.dir === undefined ? undefined : userPath(options.dir);
+  if (dir !== undefined && !existsSync(exercisesDir(dir))) {
+    console.error(m.noSubmission({ dir: options.dir! }));
     return 2;
   }
   const report = await grade({
-    dir: options.dir,
+    dir,
     only: only.length > 0 ? only : undefined,
     lang: options.lang,
     seed: options.seed,
@@ -150,7 +213,14 @@ export async function main(args: string[]): Promise<number> {
     env,
     print,
   };
-  for (const name of options.reporters) await REPORTERS[name](report, ctx);
+  for (const name of options.reporters) {
+    if (name === "pretty") {
+      // The next step's command grades the same folder again.
+      const again = options.dir === undefined ? undefined : shellWord(options.dir);
+      const ungraded = ungradedNext(report.exercises.map((e) => e.id), dir, options.dir);
+      print(renderPretty(shownFrom(report, options.dir), { ...ctx, dir: again, ungraded }));
+    } else await REPORTERS[name](report, ctx);
+  }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;
 }
 

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { parseCli, UsageError } from "./cli.ts";
-import { findExercise } from "./grade.ts";
+import { parseCli, shellWord, shownFrom, startDir, UsageError, userPath } from "./cli.ts";
+import { findExercise, grade } from "./grade.ts";
+import { renderPretty } from "./report/pretty.ts";
+import { MESSAGES } from "./i18n/messages.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -73,7 +75,7 @@ async function cli(...args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", "grader/cli.ts", ...args],
     cwd: ROOT,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "" },
+    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: ROOT },
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
@@ -88,6 +90,12 @@ Deno.test("cli: the stubs score 0, the report says what to do next, exit 1", asy
 
 Deno.test("cli: full marks exit 0; --fail-under lowers the bar", async () => {
   assert.equal((await cli("1", "--dir", "fixtures/solutions")).code, 0);
+  // An exercise named by its path, as a shell completes it.
+  const one = await cli("exercises/01_gather.ts", "--dir", "fixtures/solutions");
+  assert.equal(one.code, 0);
+  // Exercise 1 passes, but it is not the end of the course.
+  assert.match(one.stdout, /Next step: exercise 2, in fixtures\/solutions\/02_downloads\.ts,/);
+  assert.doesNotMatch(one.stdout, /Everything passes/);
   assert.equal((await cli("1", "--fail-under", "0")).code, 0);
 });
 
@@ -129,4 +137,78 @@ Deno.test("cli: the same seed gives byte-identical JSON apart from durationMs", 
   const b = await cli("1", "--dir", dir, "--reporter", "json", "--seed", "9");
   assert.equal(strip(a.stdout), strip(b.stdout));
   assert.equal(JSON.parse(a.stdout).schema, "async-lab/report@1");
+});
+
+Deno.test("userPath() reads a relative --dir from where `deno task` was started", () => {
+  assert.equal(userPath("alice", "/home/t/class"), "/home/t/class/alice");
+  assert.equal(userPath("../x", "/home/t/class"), "/home/t/x");
+  assert.equal(userPath("/abs/alice", "/home/t/class"), "/abs/alice");
+  assert.equal(userPath("alice", ""), "alice");
+  // INIT_CWD as `deno task` sets it (here or below), not one another tool left.
+  assert.equal(startDir("/p/exercises", "/p"), "/p/exercises");
+  assert.equal(startDir("/p", "/p"), "/p");
+  assert.equal(startDir("/elsewhere", "/p"), "");
+  assert.equal(startDir("/p2", "/p"), "");
+  assert.equal(startDir(undefined, "/p"), "");
+  assert.equal(shellWord("../class/alice"), "../class/alice");
+  assert.equal(shellWord("my class/it's"), `'my class/it'\\''s'`);
+});
+
+Deno.test("cli: after --dir from a subfolder, the next step grades that same folder", async () => {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--quiet",
+      "grader/cli.ts",
+      "1",
+      "--dir",
+      "../fixtures/feedback/sequential",
+    ],
+    cwd: ROOT,
+    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: `${ROOT}exercises` },
+  }).output();
+  const stdout = new TextDecoder().decode(out.stdout);
+  assert.equal(out.code, 1, new TextDecoder().decode(out.stderr));
+  assert.match(stdout, /`deno task grade 1 --dir \.\.\/fixtures\/feedback\/sequential`/);
+  assert.match(stdout, /Next step: fix \.\.\/fixtures\/feedback\/sequential\/01_gather\.ts,/);
+});
+
+Deno.test("the batch summary agrees in number, in English and French", () => {
+  const counts = { seconds: "1 s", rate: "1.0", pass: 0, fail: 1, todo: 1, error: 0 };
+  assert.match(MESSAGES.en.batchSummary({ count: 1, ...counts }), /^graded 1 submission in/);
+  assert.match(MESSAGES.en.batchSummary({ count: 2, ...counts }), /^graded 2 submissions in/);
+  const fr = MESSAGES.fr.batchSummary({ count: 1, ...counts });
+  assert.match(fr, /^1 rendu corrigé en .*, 1 partiel, 1 non commencé,/);
+  assert.match(
+    MESSAGES.fr.batchSummary({ count: 3, ...counts, fail: 2, todo: 2 }),
+    /^3 rendus corrigés .*, 2 partiels, 2 non commencés,/,
+  );
+});
+
+Deno.test("README: the sample report is what the grader prints for that mistake", async () => {
+  const readme = Deno.readTextFileSync(`${ROOT}README.md`);
+  const sample = /`deno task grade 1` says:\n\n```\n([^]*?)```\n/.exec(readme)?.[1];
+  assert.ok(sample, "README has a sample report");
+  const report = await grade({
+    dir: `${ROOT}fixtures/feedback/sequential`,
+    only: ["01_gather"],
+    lang: "en",
+  });
+  report.exercises[0].file = "exercises/01_gather.ts";
+  assert.equal(sample, renderPretty(report, { width: 80 }));
+});
+
+Deno.test("shownFrom() names files from where the user typed the command", async () => {
+  const report = await grade({ only: ["01_gather"], lang: "en" });
+  const at = (dir?: string, cwd?: string) => shownFrom(report, dir, cwd).exercises[0].file;
+  assert.equal(at(undefined, `${ROOT}exercises`), "01_gather.ts");
+  assert.equal(at(undefined, ROOT), "exercises/01_gather.ts");
+  assert.equal(at(`${ROOT}exercises`, "/"), `${ROOT}exercises/01_gather.ts`);
+});
+
+Deno.test("cli: --verbose shows what the learner's code printed during the checks", async () => {
+  const r = await cli("1", "--dir", "fixtures/solutions", "--verbose");
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /your program printed:\n.*\[ +6\.0 s\] One after another: 6\.0 s/);
 });

@@ -7,6 +7,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
 import { findExercise } from "./grade.ts";
@@ -14,6 +15,7 @@ import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { words } from "./report/pretty.ts";
+import { toAscii } from "./report/_ascii.ts";
 import { env } from "./_env.ts";
 
 /** Where the levels are kept: `{ "01_gather": 2 }` = two hints shown. */
@@ -97,11 +99,16 @@ function width(): number {
 
 /** Runs `deno task hint`; returns the exit code (0, or 2 for a usage error). */
 export function main(args: string[], io: Partial<HintIo> = {}): number {
-  const print = io.print ??
+  const getEnv = io.env ?? env;
+  // Plain ASCII on a terminal that is not UTF-8 (LANG=C), like the grader's report.
+  const locale = getEnv("LC_ALL") || getEnv("LC_CTYPE") || getEnv("LANG") || "";
+  const ascii = locale !== "" && !/utf-?8/i.test(locale);
+  const write = io.print ??
     ((text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text)));
+  const print = (text: string) => write(ascii ? toAscii(text) : text);
   const error = io.error ?? ((text: string) => console.error(text));
   const statePath = io.statePath ?? STATE_FILE;
-  let lang: Lang = detectLang(io.env ?? env);
+  let lang: Lang = detectLang(getEnv);
   let parsed;
   try {
     parsed = parseArgs({
@@ -132,7 +139,8 @@ export function main(args: string[], io: Partial<HintIo> = {}): number {
   }
   const list = CATALOG.map((e) => e.id).join(", ");
   const [name] = parsed.positionals;
-  const exercise = name === undefined ? undefined : findExercise(name);
+  // `exercises/01_gather.ts`, as a shell completes it, names exercise 1 too.
+  const exercise = name === undefined ? undefined : findExercise(basename(name));
   if (!exercise || parsed.positionals.length > 1) {
     const why = name === undefined ? "" : `${MESSAGES[lang].badExercise({ name, list })}\n`;
     error(`${why}${t.hintUsage}`);

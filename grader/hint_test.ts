@@ -98,3 +98,28 @@ Deno.test("hint: the state file is ignored by git", () => {
   const ignore = Deno.readTextFileSync(new URL("../.gitignore", import.meta.url));
   assert.match(ignore, /^\.hint-state\.json$/m);
 });
+
+Deno.test("hint: plain ASCII on a terminal that is not UTF-8 (LANG=C)", () => {
+  const s = session({ LANG: "C" });
+  try {
+    assert.equal(s.run("1", "--lang", "fr"), 0);
+    assert.match(s.out[0], /^Exercice 1 - Trois appels lents/);
+    assert.match(s.out[0], /^[\n\x20-\x7e]*$/);
+    const utf8 = session({ LANG: "fr_FR.UTF-8" });
+    utf8.run("1");
+    assert.match(utf8.out[0], /Indice 1\/\d · un coup de pouce/);
+    Deno.removeSync(utf8.dir, { recursive: true });
+  } finally {
+    Deno.removeSync(s.dir, { recursive: true });
+  }
+});
+
+Deno.test("hint: a path as the shell completes it names the exercise", () => {
+  const s = session();
+  try {
+    assert.equal(s.run("exercises/01_gather.ts"), 0);
+    assert.match(s.out[0], /^Exercise 1 — /);
+  } finally {
+    Deno.removeSync(s.dir, { recursive: true });
+  }
+});

@@ -98,8 +98,9 @@ export function renderTimeline(
   const glyph = GLYPHS[options.ascii ? "ascii" : "unicode"];
   const ellipsis = options.ascii ? "." : "…";
   const shown = spans.slice(0, options.maxRows ?? 12);
+  // Labels such as `analyze orders/7` say which call a bar is: a third of the width for them.
   const labelWidth =
-    Math.min(16, Math.floor(width / 4), Math.max(...shown.map((s) => s.label.length))) +
+    Math.min(20, Math.floor(width / 3), Math.max(...shown.map((s) => s.label.length))) +
     1;
   // The words after the bars go when they would leave the bars too little room.
   let mark = marks(lang);

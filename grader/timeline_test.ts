@@ -129,3 +129,13 @@ Deno.test("renderTimeline() summarises spans beyond maxRows", () => {
 Deno.test("renderTimeline() draws nothing without spans", () => {
   assert.deepEqual(renderTimeline([]), []);
 });
+
+Deno.test("renderTimeline() keeps a label like `analyze orders/7` whole in 60 columns", () => {
+  const spans = [
+    { label: "fetch orders/7", start: 0, end: 1700, outcome: "ok" as const },
+    { label: "analyze orders/7", start: 4000, end: 5000, outcome: "ok" as const },
+  ];
+  const lines = renderTimeline(spans, { width: 54 });
+  assert.match(lines[1], /^fetch orders\/7 +█+$/);
+  assert.match(lines[2], /^analyze orders\/7 +█+$/);
+});

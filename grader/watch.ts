@@ -19,6 +19,8 @@ import { TOOLS } from "./i18n/tools.ts";
 import { renderPretty, terminalWidth, words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
 import { env } from "./_env.ts";
+import { shownFrom, userPath } from "./cli.ts";
+import { BUNDLE_DIR } from "./_child_bundle.ts";
 
 /** Options of {@linkcode renderWatch}. */
 export interface WatchRenderOptions {
@@ -76,10 +78,10 @@ export function renderWatch(report: Report, options: WatchRenderOptions = {}): s
     const left = `${icons[e.status]} ${e.id.slice(0, 2)} ${e.title}`;
     const status = e.status === "todo" ? ` (${m.statusTodo})` : "";
     const score = `${e.score}/${e.maxScore}`;
-    const room = width - score.length - 1;
-    const text = (left + status).length > room
-      ? (left + status).slice(0, room - 1) + "…"
-      : left + status;
+    // Cut the title, not the status, so that the score stays on the line.
+    const room = width - score.length - 1 - status.length;
+    const cut = options.ascii ? "..." : "…";
+    const text = (left.length > room ? left.slice(0, room - cut.length) + cut : left) + status;
     lines.push(
       paint(colour[e.status], text) + " ".repeat(Math.max(1, width - text.length - score.length)) +
         score,
@@ -178,13 +180,32 @@ function snapshot(dir: string): string {
   }
 }
 
+/**
+ * Without write access to `grader/.bundle` (the watch task does not ask for
+ * it), grade from the sources: building the sandbox's bundle would otherwise
+ * stop the first grading on a permission prompt. Returns whether it did.
+ */
+export function gradeFromSources(): boolean {
+  try {
+    if (Deno.permissions.querySync({ name: "write", path: BUNDLE_DIR }).state === "granted") {
+      return false;
+    }
+    Deno.env.set("ASYNC_LAB_BUNDLE", "0");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs the watch loop until `q`; returns the exit code. */
 export async function watch(options: WatchOptions): Promise<number> {
+  gradeFromSources();
   const encoder = new TextEncoder();
   const print = (text: string) => Deno.stdout.writeSync(encoder.encode(text));
   const tty = Deno.stdout.isTerminal();
   const t = TOOLS[options.lang];
-  const dir = exercisesDir(options.dir);
+  const submission = options.dir === undefined ? undefined : userPath(options.dir);
+  const dir = exercisesDir(submission);
   const view = {
     ascii: options.ascii || !utf8(),
     color: tty && !env("NO_COLOR"),
@@ -201,12 +222,12 @@ export async function watch(options: WatchOptions): Promise<number> {
     do {
       again = false;
       print(`${view.ascii ? "..." : "…"} ${t.watchGrading}\n`);
-      const report = await grade({ dir: options.dir, lang: options.lang });
+      const report = await grade({ dir: submission, lang: options.lang });
       if (stopped) break;
       // Clear the screen and the scrollback, then draw.
       print(
         (tty ? "\x1b[2J\x1b[3J\x1b[H" : "\n") +
-          renderWatch(report, { ...view, width: terminalWidth(), notice }),
+          renderWatch(shownFrom(report, options.dir), { ...view, width: terminalWidth(), notice }),
       );
     } while (again && !stopped);
     running = false;

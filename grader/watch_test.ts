@@ -37,6 +37,7 @@ Deno.test("renderWatch() in French and in ASCII, with a notice", () => {
   assert.match(text, /\[-{20}\] 0\/5 exercice reussi/);
   assert.match(text, /^[\n\x20-\x7e]*$/);
   assert.match(text, /\npolling\n/);
+  assert.match(text, /enregistrez un fichier pour relancer la correction/);
 });
 
 Deno.test("renderWatch() congratulates when every exercise passes", () => {
@@ -58,4 +59,47 @@ Deno.test("parseWatchArgs() reads --dir, --lang, --ascii, --poll and rejects the
   });
   assert.match(parseWatchArgs(["--reporter", "json"], "en") as string, /unknown option --reporter/);
   assert.match(parseWatchArgs(["--lang", "de"], "fr") as string, /valeur invalide pour --lang/);
+});
+
+Deno.test("renderWatch() cuts a long title, never the status word, to keep the score", () => {
+  const report = sampleReport();
+  report.exercises[1].status = "todo";
+  report.exercises[1].title = "A pipeline: one producer, several consumers, a queue between them";
+  const text = renderWatch(report, { width: 80, total: 5 });
+  const line = text.split("\n").find((l) => l.startsWith("○ 02"))!;
+  assert.match(line, /^○ 02 A pipeline: one producer, .*… \(to do\) +0\/4$/);
+  assert.equal([...line].length, 80);
+  const ascii = renderWatch(report, { width: 80, total: 5, ascii: true }).split("\n");
+  const cut = ascii.find((l) => l.startsWith("[ ] 02"))!;
+  assert.match(cut, /\.\.\. \(to do\) +0\/4$/);
+  assert.equal(cut.length, 80);
+});
+
+const CONFIG = new URL("../deno.json", import.meta.url).pathname;
+
+Deno.test("watch grades from the sources rather than prompt to write the bundle", async () => {
+  const dir = Deno.makeTempDirSync();
+  const probe = `${dir}/probe.ts`;
+  Deno.writeTextFileSync(
+    probe,
+    `import { gradeFromSources } from ${
+      JSON.stringify(new URL("./watch.ts", import.meta.url).href)
+    };
+console.log(gradeFromSources(), Deno.env.get("ASYNC_LAB_BUNDLE") || "-");`,
+  );
+  const run = async (...flags: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--quiet", `--config=${CONFIG}`, ...flags, probe],
+      env: { ASYNC_LAB_BUNDLE: "" },
+      stdin: "null",
+    }).output();
+    return new TextDecoder().decode(out.stdout).trim();
+  };
+  try {
+    // `deno task watch`'s permissions: no write, so no bundle.
+    assert.equal(await run("--allow-read", "--allow-env", "--allow-run"), "true 0");
+    assert.equal(await run("--allow-all"), "false -");
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });

@@ -47,6 +47,16 @@ export const MESSAGES = defineCatalog({
     `${p.file} is ${p.size}, more than the ${p.limit} an exercise may take: it was not run`,
   clockTamper: (p: { name: string }) =>
     `\`${p.name}\` reset the grader's virtual clock while it ran: time can only move forward by waiting`,
+  unreadable: (p: { name: string }) =>
+    `\`${p.name}\` handed the grader a value it cannot read (a getter, Proxy or conversion that throws): return plain values and throw real Errors`,
+  outputClosed:
+    "your code closed the program's standard output, the only way the grader hears back from it: never close Deno.stdout, Deno.stderr, process.stdout or file descriptors 1 and 2",
+  workerRefused:
+    "your code started a Worker: workers cannot run in the grader's sandbox, and the exercises need none",
+  linkOutside: (p: { file: string }) =>
+    `${p.file} in your folder is a link to something outside it: the grader runs and reads only what is in your folder, so nothing was run`,
+  folderTooBig: (p: { count: number }) =>
+    `your folder holds more than ${p.count} files: the grader runs only an exercise folder it can check, so nothing was run`,
   // Report chrome.
   reportTitle: "async-lab — grade report",
   total: "Total",
@@ -58,10 +68,14 @@ export const MESSAGES = defineCatalog({
   observed: "observed",
   hint: "hint",
   output: "your program printed",
-  nextTodo: (p: { file: string; n: string }) =>
-    `Next step: open ${p.file}, replace the TODOs, then run \`deno task grade ${p.n}\``,
-  nextFix: (p: { file: string; n: string }) =>
-    `Next step: fix ${p.file}, then run \`deno task grade ${p.n}\` (\`deno task hint ${p.n}\` if you are stuck)`,
+  nextTodo: (p: { file: string; n: string; dir?: string }) =>
+    `Next step: open ${p.file}, replace the TODOs, then run \`deno task grade ${p.n}${
+      p.dir ? ` --dir ${p.dir}` : ""
+    }\``,
+  nextFix: (p: { file: string; n: string; dir?: string }) =>
+    `Next step: fix ${p.file}, then run \`deno task grade ${p.n}${
+      p.dir ? ` --dir ${p.dir}` : ""
+    }\` (\`deno task hint ${p.n}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
   timelineTitle: (p: { took: string; want: string }) =>
     `timeline: took ${p.took}, expected ${p.want}`,
@@ -70,16 +84,16 @@ export const MESSAGES = defineCatalog({
     "Usage: deno task grade [EXERCISE…] [--dir DIR] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
   help: `Grade the exercises in virtual time and print a report.
 
-EXERCISE        3, 03, 03_timeouts or timeouts (default: all)
---dir DIR       grade another submission: a folder with the exercise files, or a repository with exercises/
---reporter R    pretty (default), json, junit, github, classroom (comma-separated for several)
---lang L        en or fr (default: from LC_ALL / LANG)
---seed N        seed for the random data the checks use (default 444)
---fail-under N  exit 1 when the score is below N (default: the maximum)
+EXERCISE          3, 03, 03_timeouts or timeouts (default: all)
+--dir DIR         grade another submission: a folder with the exercise files, or a repository with exercises/
+--reporter R      pretty (default), json, junit, github, classroom (comma-separated for several)
+--lang L          en or fr (default: from LC_ALL / LANG)
+--seed N          seed for the random data the checks use (default 444)
+--fail-under N    exit 1 when the score is below N (default: the maximum)
 --wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
---ascii         draw timelines with ASCII characters only
---verbose       also show passing checks and what your code printed
---help          show this help`,
+--ascii           draw timelines with ASCII characters only
+--verbose         also show passing checks and what your code printed
+--help            show this help`,
   badFlag: (p: { flag: string }) => `unknown option ${p.flag}`,
   badValue: (p: { flag: string; value: string }) => `invalid value for ${p.flag}: ${p.value}`,
   badExercise: (p: { name: string; list: string }) =>
@@ -117,7 +131,9 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
       error: number;
     },
   ) =>
-    `graded ${p.count} submissions in ${p.seconds} (${p.rate}/s): ${p.pass} full marks, ${p.fail} partial, ${p.todo} not started, ${p.error} with errors`,
+    `graded ${p.count} submission${
+      p.count === 1 ? "" : "s"
+    } in ${p.seconds} (${p.rate}/s): ${p.pass} with full marks, ${p.fail} partial, ${p.todo} not started, ${p.error} with errors`,
   batchRowError: (p: { submission: string; error: string }) => `${p.submission}: ${p.error}`,
   batchFailed: (p: { error: string }) => `the grader failed on this submission: ${p.error}`,
   batchHung: (p: { seconds: number }) => `grading did not finish within ${p.seconds} s`,
@@ -162,6 +178,16 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
     `${p.file} fait ${p.size}, plus que les ${p.limit} permis pour un exercice : il n'a pas été exécuté`,
   clockTamper: (p: { name: string }) =>
     `\`${p.name}\` a remis à zéro l'horloge virtuelle du correcteur pendant son exécution : le temps n'avance qu'en attendant`,
+  unreadable: (p: { name: string }) =>
+    `\`${p.name}\` a remis au correcteur une valeur illisible (un getter, un Proxy ou une conversion qui lève une exception) : renvoyez des valeurs simples et levez de vraies Error`,
+  outputClosed:
+    "votre code a fermé la sortie standard du programme, le seul moyen pour le correcteur d'en avoir des nouvelles : ne fermez jamais Deno.stdout, Deno.stderr, process.stdout ni les descripteurs 1 et 2",
+  workerRefused:
+    "votre code a lancé un Worker : les workers ne peuvent pas tourner dans le bac à sable du correcteur, et les exercices n'en ont pas besoin",
+  linkOutside: (p: { file: string }) =>
+    `${p.file}, dans votre dossier, est un lien vers l'extérieur : le correcteur n'exécute et ne lit que ce qui est dans votre dossier, rien n'a donc été exécuté`,
+  folderTooBig: (p: { count: number }) =>
+    `votre dossier contient plus de ${p.count} fichiers : le correcteur n'exécute qu'un dossier d'exercices qu'il peut vérifier, rien n'a donc été exécuté`,
   reportTitle: "async-lab — bulletin de notes",
   total: "Total",
   statusPass: "réussi",
@@ -172,10 +198,14 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
   observed: "observé",
   hint: "indice",
   output: "votre programme a affiché",
-  nextTodo: (p: { file: string; n: string }) =>
-    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`deno task grade ${p.n}\``,
-  nextFix: (p: { file: string; n: string }) =>
-    `Prochaine étape : corrigez ${p.file}, puis lancez \`deno task grade ${p.n}\` (\`deno task hint ${p.n}\` si vous bloquez)`,
+  nextTodo: (p: { file: string; n: string; dir?: string }) =>
+    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`deno task grade ${p.n}${
+      p.dir ? ` --dir ${p.dir}` : ""
+    }\``,
+  nextFix: (p: { file: string; n: string; dir?: string }) =>
+    `Prochaine étape : corrigez ${p.file}, puis lancez \`deno task grade ${p.n}${
+      p.dir ? ` --dir ${p.dir}` : ""
+    }\` (\`deno task hint ${p.n}\` si vous bloquez)`,
   allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,
@@ -183,16 +213,16 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
     "Usage : deno task grade [EXERCICE…] [--dir DOSSIER] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
   help: `Corrige les exercices en temps virtuel et affiche un bulletin.
 
-EXERCICE        3, 03, 03_timeouts ou timeouts (par défaut : tous)
---dir DOSSIER   corrige un autre rendu : un dossier avec les fichiers d'exercices, ou un dépôt avec exercises/
---reporter R    pretty (par défaut), json, junit, github, classroom (séparés par des virgules)
---lang L        en ou fr (par défaut : d'après LC_ALL / LANG)
---seed N        graine des données aléatoires des tests (par défaut 444)
---fail-under N  code de sortie 1 si la note est sous N (par défaut : le maximum)
+EXERCICE          3, 03, 03_timeouts ou timeouts (par défaut : tous)
+--dir DOSSIER     corrige un autre rendu : un dossier avec les fichiers d'exercices, ou un dépôt avec exercises/
+--reporter R      pretty (par défaut), json, junit, github, classroom (séparés par des virgules)
+--lang L          en ou fr (par défaut : d'après LC_ALL / LANG)
+--seed N          graine des données aléatoires des tests (par défaut 444)
+--fail-under N    code de sortie 1 si la note est sous N (par défaut : le maximum)
 --wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
---ascii         dessine les chronologies en ASCII seulement
---verbose       montre aussi les tests réussis et ce que votre code a affiché
---help          affiche cette aide`,
+--ascii           dessine les chronologies en ASCII seulement
+--verbose         montre aussi les tests réussis et ce que votre code a affiché
+--help            affiche cette aide`,
   badFlag: (p: { flag: string }) => `option inconnue : ${p.flag}`,
   badValue: (p: { flag: string; value: string }) => `valeur invalide pour ${p.flag} : ${p.value}`,
   badExercise: (p: { name: string; list: string }) =>
@@ -230,7 +260,11 @@ Code de sortie 0 quand chaque rendu a été corrigé (quelles que soient les not
       error: number;
     },
   ) =>
-    `${p.count} rendus corrigés en ${p.seconds} (${p.rate}/s) : ${p.pass} avec la note maximale, ${p.fail} partiels, ${p.todo} non commencés, ${p.error} avec des erreurs`,
+    `${p.count} rendu${p.count > 1 ? "s" : ""} corrigé${
+      p.count > 1 ? "s" : ""
+    } en ${p.seconds} (${p.rate}/s) : ${p.pass} avec la note maximale, ${p.fail} partiel${
+      p.fail > 1 ? "s" : ""
+    }, ${p.todo} non commencé${p.todo > 1 ? "s" : ""}, ${p.error} avec des erreurs`,
   batchRowError: (p: { submission: string; error: string }) => `${p.submission} : ${p.error}`,
   batchFailed: (p: { error: string }) => `le correcteur a échoué sur ce rendu : ${p.error}`,
   batchHung: (p: { seconds: number }) => `la correction ne s'est pas terminée en ${p.seconds} s`,

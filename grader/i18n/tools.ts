@@ -20,7 +20,7 @@ export const TOOLS = defineCatalog({
   watchTodo: (p: { file: string }) =>
     `Next: open ${p.file}, read the statement at the top and replace the TODOs; save to grade.`,
   watchAllDone: "Every exercise passes. Well done! Run `deno task grade` for the full report.",
-  watchUsage: "Usage: deno task watch [--dir DIR] [--lang en|fr] [--ascii]",
+  watchUsage: "Usage: deno task watch [--dir DIR] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Stopped watching.",
   // deno task hint
   hintUsage: "Usage: deno task hint N [--reset] [--lang en|fr]   (N: 1, 01, 01_gather or gather)",
@@ -43,16 +43,16 @@ export const TOOLS = defineCatalog({
     `${p.n}/${p.total} exercice${p.n > 1 ? "s" : ""} réussi${p.n > 1 ? "s" : ""}`,
   watchGrading: "correction en cours…",
   watchKeys:
-    "enregistrez un fichier pour recorriger · r ou Entrée : corriger maintenant · q : quitter",
+    "enregistrez un fichier pour relancer la correction · r ou Entrée : corriger maintenant · q : quitter",
   watchPolling: (p: { error: string }) =>
-    `impossible de surveiller les fichiers ici (${p.error}) : vérification chaque seconde — appuyez sur r pour corriger tout de suite`,
+    `impossible de surveiller les fichiers ici (${p.error}) : vérification toutes les secondes — appuyez sur r pour corriger tout de suite`,
   watchNext: (p: { file: string }) =>
     `Modifiez ${p.file} et enregistrez : la correction repart aussitôt.`,
   watchTodo: (p: { file: string }) =>
     `Ensuite : ouvrez ${p.file}, lisez l'énoncé en haut du fichier et remplacez les TODO ; enregistrez pour lancer la correction.`,
   watchAllDone:
     "Tous les exercices sont réussis. Bravo ! `deno task grade` affiche le bulletin complet.",
-  watchUsage: "Usage : deno task watch [--dir DOSSIER] [--lang en|fr] [--ascii]",
+  watchUsage: "Usage : deno task watch [--dir DOSSIER] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Surveillance arrêtée.",
   hintUsage: "Usage : deno task hint N [--reset] [--lang en|fr]   (N : 1, 01, 01_gather ou gather)",
   hintHeading: (p: { n: string; title: string }) => `Exercice ${p.n} — ${p.title}`,

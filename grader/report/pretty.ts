@@ -25,6 +25,13 @@ export interface PrettyOptions {
   verbose?: boolean;
   /** Only the exercises: no title, total or next step (watch mode draws its own). */
   bare?: boolean;
+  /** The `--dir` the report was graded with, repeated in the next step's command. */
+  dir?: string;
+  /**
+   * The exercise to do next among those not graded this time (`deno task
+   * grade 1`): named when every graded one passes, instead of "everything passes".
+   */
+  ungraded?: { id: string; file: string };
 }
 
 const CODES = {
@@ -61,9 +68,8 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     const space = Math.max(1, width - indent - leftLen - visible);
     return " ".repeat(indent) + left + " ".repeat(space) + right;
   };
-  const wrap = (text: string, indent: number): string[] => {
+  const wrap = (text: string, indent: number, max = width - indent): string[] => {
     const out: string[] = [];
-    const max = width - indent;
     for (const paragraph of text.split("\n")) {
       let line = "";
       for (const word of words(paragraph, max)) {
@@ -85,7 +91,10 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     const statusWord = e.status === "todo" ? ` (${m.statusTodo})` : "";
     // Cut a long title so that the score stays on the line.
     const room = width - score.length - 1 - icon.length - num.length - 2 - statusWord.length;
-    const title = e.title.length > room ? e.title.slice(0, Math.max(1, room - 1)) + "…" : e.title;
+    const cut = options.ascii ? "..." : "…";
+    const title = e.title.length > room
+      ? e.title.slice(0, Math.max(1, room - cut.length)) + cut
+      : e.title;
     const label = `${icon} ${num} ${title}`;
     lines.push(
       row(
@@ -139,26 +148,37 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
 
   function renderCheck(c: CheckResult): string[] {
     const out: string[] = [];
-    const icon = c.status === "pass" ? icons.pass : c.status === "fail" ? icons.fail : icons.error;
+    // A check that met a TODO is not written yet rather than wrong: ○, like an exercise to do.
+    const kind = c.status === "fail" && c.todo ? "todo" : c.status;
+    const icon = icons[kind];
     const score = `${c.score}/${c.points}`;
-    const title = c.title.length > width - 14 ? c.title.slice(0, width - 15) + "…" : c.title;
+    // A long title wraps under itself, the score on its first line.
+    const [title, ...more] = wrap(c.title, 0, width - 2 - icon.length - 1 - 1 - score.length);
     out.push(
       row(
         2,
-        paint(colorOf[c.status], icon) + " " + title,
+        paint(colorOf[kind], icon) + " " + title,
         icon.length + 1 + title.length,
-        paint(colorOf[c.status], score),
+        paint(colorOf[kind], score),
       ),
+      ...more.map((l) => " ".repeat(2 + icon.length + 1) + l),
     );
     if (c.status === "pass") return out;
     if (c.message) out.push(...wrap(c.message, 4));
     if (c.expected !== null || c.actual !== null) {
-      out.push(
-        "    " + paint("dim", f.labelled({ label: m.expected, text: "" })) +
-          paint("green", c.expected ?? "—") +
-          paint("dim", ` · ${f.labelled({ label: m.observed, text: "" })}`) +
-          paint("red", c.actual ?? "—"),
-      );
+      const expected = f.labelled({ label: m.expected, text: "" }),
+        observed = f.labelled({ label: m.observed, text: "" });
+      const [want, got] = [c.expected ?? "—", c.actual ?? "—"];
+      if (4 + expected.length + want.length + 3 + observed.length + got.length <= width) {
+        out.push(
+          "    " + paint("dim", expected) + paint("green", want) +
+            paint("dim", ` · ${observed}`) + paint("red", got),
+        );
+      } else {
+        // Too long for one line: one line each, wrapped.
+        out.push(...wrap(expected + want, 4).map((l) => paint("green", l)));
+        out.push(...wrap(observed + got, 4).map((l) => paint("red", l)));
+      }
     }
     if (c.timeline.length > 0) {
       if (c.tookMs !== null && c.expectedMs !== null) {
@@ -199,9 +219,15 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   if (next) {
     const n = String(Number(next.id.slice(0, 2)));
     const text = next.status === "todo"
-      ? m.nextTodo({ file: next.file, n })
-      : m.nextFix({ file: next.file, n });
+      ? m.nextTodo({ file: next.file, n, dir: options.dir })
+      : m.nextFix({ file: next.file, n, dir: options.dir });
     lines.push(...wrap(text, 0).map((l) => paint("cyan", l)));
+  } else if (options.ungraded) {
+    // Every exercise graded this time passes, but not every exercise was graded.
+    const { file, id } = options.ungraded;
+    const n = String(Number(id.slice(0, 2)));
+    const text = f.nextExercise({ file, n, dir: options.dir });
+    lines.push(...wrap(text, 0).map((l) => paint("green", l)));
   } else if (report.exercises.length > 0) {
     lines.push(paint("green", m.allDone));
   }
@@ -211,12 +237,18 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
 
 /**
  * The words of `text` for wrapping: a `code span` stays whole when it fits in
- * `max` columns, so a command is never cut in two.
+ * `max` columns, so a command is never cut in two, and a unit stays with its
+ * number (`3.0 s`).
  */
 export function words(text: string, max: number): string[] {
   const out: string[] = [];
   let open: string[] | null = null;
   for (const word of text.split(" ")) {
+    const last = out.length - 1;
+    if (!open && /^m?s(?![\p{L}\d])/u.test(word) && /\d$/.test(out[last] ?? "")) {
+      out[last] += ` ${word}`;
+      continue;
+    }
     const ticks = (word.match(/`/g) ?? []).length;
     if (open) {
       open.push(word);
