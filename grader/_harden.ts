@@ -40,9 +40,9 @@ export async function trapExits(): Promise<void> {
 
 /**
  * Freezes the intrinsics the grader's checks use (Object, Array, Function,
- * Promise, JSON, Math, String, Number, Map, Set, iterators, Reflect…) so that
- * learner code cannot redefine `Array.prototype.every` or `JSON.stringify`
- * to make a failing check pass. Error prototypes stay open: learners set
+ * Promise, JSON, Math, String, Number, Map, Set, iterators, Reflect, typed
+ * arrays…) so that learner code cannot redefine `Array.prototype.every` or
+ * `JSON.stringify` to make a failing check pass. Error prototypes stay open: learners set
  * `error.name` on their own errors.
  */
 export function freezeIntrinsics(): void {
@@ -78,6 +78,21 @@ export function freezeIntrinsics(): void {
     WeakMap.prototype,
     WeakSet.prototype,
     RegExp.prototype,
+    // The bytes the sandbox reports through: a redefined `subarray` or
+    // `length` would read the nonce off a frame or rewrite it.
+    Object.getPrototypeOf(Uint8Array),
+    Object.getPrototypeOf(Uint8Array.prototype),
+    Uint8Array,
+    Uint8Array.prototype,
+    ArrayBuffer,
+    ArrayBuffer.prototype,
+    // How an unhandled rejection or exception reaches the grader's listeners:
+    // a redefined `dispatchEvent` or `preventDefault` would let it end the
+    // sandbox instead.
+    EventTarget.prototype,
+    Event.prototype,
+    ErrorEvent.prototype,
+    PromiseRejectionEvent.prototype,
   ];
   for (const root of roots) Object.freeze(root);
 }

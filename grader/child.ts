@@ -11,6 +11,7 @@
  */
 import { captureAllConsole, installVirtualClock, type LogLine, runInVirtualTime } from "./clock.ts";
 import {
+  type Check,
   type CheckResult,
   core,
   describeError,
@@ -26,6 +27,7 @@ import {
   trapExits,
 } from "./_harden.ts";
 import type { Lang } from "./i18n/mod.ts";
+import { MAX_UNTRUSTED } from "./_untrusted.ts";
 
 // Keep real references before anything can replace them.
 const realNow = performance.now.bind(performance);
@@ -35,6 +37,13 @@ const encoder = new TextEncoder();
 const encode = encoder.encode.bind(encoder);
 const stringify = JSON.stringify;
 const exit = Deno.exit;
+// What `send` does to its bytes, taken now: learner code could redefine a
+// typed array's `subarray` or `length` to read the nonce off a frame, or to
+// rewrite "fail" into "pass" on its way out.
+const apply = Reflect.apply;
+const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const subarray = typedArrayProto.subarray as (this: Uint8Array, start: number) => Uint8Array;
+const byteCount = Object.getOwnPropertyDescriptor(typedArrayProto, "length")!.get!;
 
 /** What the parent asks the child to do. */
 export interface Job {
@@ -58,11 +67,23 @@ export type Frame =
   | { type: "done"; logs: LogLine[] };
 
 let nonce = "";
+/** Printed lines sent back to the grader at most (they only feed `--verbose`). */
+const MAX_REPORTED_LINES = 200;
+
+/** The child's exit code when it can no longer write its frames (sandbox.ts reads it). */
+const OUTPUT_CLOSED = 5;
 
 function send(frame: Frame): void {
   const bytes = encode(`\n\x1e${nonce} ${stringify(frame)}\n`);
+  const total = apply(byteCount, bytes, []) as number;
   let offset = 0;
-  while (offset < bytes.length) offset += stdoutWrite(bytes.subarray(offset));
+  try {
+    while (offset < total) offset += stdoutWrite(apply(subarray, bytes, [offset]));
+  } catch {
+    // Learner code closed stdout (Deno.stdout.close(), fs.closeSync(1)…):
+    // nothing more can be reported; the parent reads this exit code.
+    exit(OUTPUT_CLOSED);
+  }
 }
 
 async function readJob(): Promise<Job> {
@@ -112,6 +133,62 @@ function loadFailure(error: unknown, job: Job): { kind: "load" | "syntax"; messa
   return { kind: "load", message: core("loadFailed", { error: described })[job.lang] };
 }
 
+/**
+ * A result made of plain, short values only: its texts and timeline cut just
+ * past what the report keeps (a message quoting a 50 MB learner value would
+ * otherwise make a 50 MB frame), and no learner object left in it (the live
+ * bundle exports CheckFailure: a failure thrown by learner code may carry
+ * millions of spans, or values whose toJSON throws). `null` if a text is not
+ * even a string.
+ */
+function clipped(result: CheckResult): CheckResult | null {
+  const texts = [result.message, result.hint, result.expected, result.actual];
+  if (texts.some((text) => text !== null && typeof text !== "string")) return null;
+  const cut = (text: string | null) =>
+    text !== null && text.length > MAX_UNTRUSTED ? text.slice(0, MAX_UNTRUSTED + 1) : text;
+  const num = (n: unknown) => (typeof n === "number" ? n : null);
+  return {
+    ...result,
+    message: cut(result.message),
+    hint: cut(result.hint),
+    expected: cut(result.expected),
+    actual: cut(result.actual),
+    timeline: result.timeline.slice(0, MAX_SPANS).map((span) => ({
+      label: typeof span.label === "string" ? span.label.slice(0, 100) : "?",
+      start: num(span.start) ?? 0,
+      end: num(span.end),
+      outcome: OUTCOMES.includes(span.outcome) ? span.outcome : "pending",
+    })),
+    tookMs: num(result.tookMs),
+    expectedMs: num(result.expectedMs),
+    todo: result.todo === true,
+  };
+}
+
+const OUTCOMES: readonly unknown[] = ["ok", "timeout", "aborted", "error", "pending"];
+
+/** Spans of a timeline kept per result. */
+const MAX_SPANS = 200;
+
+/** A failed check whose error could not even be described. */
+function unreadable(check: Check, lang: Lang): CheckResult {
+  return {
+    id: check.id,
+    title: check.title[lang],
+    points: check.points,
+    score: 0,
+    status: "fail",
+    message: core("unreadable", { name: check.id })[lang],
+    hint: check.hint[lang],
+    expected: null,
+    actual: null,
+    timeline: [],
+    tookMs: null,
+    expectedMs: null,
+    todo: false,
+  };
+}
+
 async function main(): Promise<void> {
   const job = await readJob();
   nonce = job.nonce;
@@ -151,7 +228,13 @@ async function main(): Promise<void> {
     return;
   }
   if (load.status === "error") {
-    send({ type: "load-error", ...loadFailure(load.error, job) });
+    let failure: ReturnType<typeof loadFailure>;
+    try {
+      failure = loadFailure(load.error, job);
+    } catch {
+      failure = { kind: "load", message: core("unreadable", { name: "import()" })[job.lang] };
+    }
+    send({ type: "load-error", ...failure });
     return;
   }
   if (load.status !== "ok") {
@@ -164,7 +247,24 @@ async function main(): Promise<void> {
     if (index < job.from) continue;
     send({ type: "start", index, id: check.id });
     const exitsBefore = exitAttempts.length;
-    let result = await runCheck(check, { lang: job.lang, exports, seed: job.seed });
+    let result: CheckResult;
+    try {
+      result = await runCheck(check, {
+        lang: job.lang,
+        exports,
+        seed: job.seed,
+        // What the learner's code printed during the checks, for `--verbose` (capped).
+        onLogs: (lines) => {
+          if (logs.length < MAX_REPORTED_LINES) {
+            logs.push(...lines.slice(0, MAX_REPORTED_LINES - logs.length));
+          }
+        },
+      });
+    } catch {
+      // The check's own error handling choked on a learner value (a getter,
+      // a Proxy or a toString that throws): the check fails, the rest run.
+      result = unreadable(check, job.lang);
+    }
     if (exitAttempts.length > exitsBefore) {
       result = {
         ...result,
@@ -173,7 +273,11 @@ async function main(): Promise<void> {
         message: core("checkExit", { code: exitAttempts[exitsBefore] })[job.lang],
       };
     }
-    send({ type: "result", index, result });
+    let safe: CheckResult | null = null;
+    try {
+      safe = clipped(result);
+    } catch { /* a getter in what learner code threw */ }
+    send({ type: "result", index, result: safe ?? unreadable(check, job.lang) });
   }
   send({ type: "done", logs });
 }
@@ -182,7 +286,13 @@ try {
   await main();
 } catch (error) {
   // A fault of the grader itself: say so on stderr, which the parent reads.
-  stderrWrite(encode(`async-lab sandbox: ${describeError(error)}\n`));
+  let why = "(unreadable error)";
+  try {
+    why = describeError(error);
+  } catch { /* a hostile value: keep the placeholder */ }
+  try {
+    stderrWrite(encode(`async-lab sandbox: ${why}\n`));
+  } catch { /* stderr closed by learner code */ }
   exit(3);
 }
 exit(0);

@@ -8,22 +8,34 @@
  *
  * @module
  */
-import { dirname } from "node:path";
+import { dirname, join, relative, sep as SEP } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import type { LogLine } from "./clock.ts";
-import type { CheckResult } from "./check.ts";
+import { type CheckResult, core } from "./check.ts";
 import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { bundledChild } from "./_child_bundle.ts";
+import { untrusted } from "./_untrusted.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
-const ROOT = fromFileUrl(new URL("..", import.meta.url)).replace(/\/$/, "");
+/**
+ * What of the checkout the sandbox may read: the grader, and the public API a
+ * teacher's extra checks import (`mod.ts`, which re-exports the catalog) —
+ * not the rest, where a teacher may have cloned the whole class or kept its grades.
+ */
+const ENGINE = [
+  fromFileUrl(new URL(".", import.meta.url)).replace(/\/$/, ""),
+  fromFileUrl(new URL("../mod.ts", import.meta.url)),
+  fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
+];
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
 /** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
 export const RSS_MB = 1024;
+/** The child's exit code when learner code closed its stdout (`OUTPUT_CLOSED` in child.ts). */
+const OUTPUT_CLOSED = 5;
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
@@ -63,6 +75,62 @@ export interface SandboxOutcome {
   wallMs: number;
 }
 
+/**
+ * Stderr quoted in a crash message: learner code may have written there
+ * (a bidi override, a carriage return, a forged "Total 100/100").
+ */
+function shownStderr(stderr: string): string {
+  return untrusted(stripVTControlCharacters(stderr).slice(0, 2000), 2000);
+}
+
+/** Entries of a learner's folder looked at, at most, for links. */
+const MAX_FOLDER_ENTRIES = 10_000;
+
+/**
+ * Why the learner's folder cannot be handed to a sandbox, or `null`. Deno's
+ * read permission follows symbolic links, and a submission is a repository
+ * its author controls: a link in it to a file outside (`01_gather.ts ->
+ * ~/.ssh/id_ed25519`, or a classmate's work) would be read with the grader's
+ * rights and could end up quoted in the report.
+ */
+function folderProblem(dir: string, lang: Lang): string | null {
+  let root: string;
+  try {
+    root = Deno.realPathSync(dir);
+  } catch {
+    return null; // no folder: the exercise reports its file as missing
+  }
+  let seen = 0;
+  const walk = (folder: string, depth: number): string | null => {
+    for (const entry of Deno.readDirSync(folder)) {
+      if (++seen > MAX_FOLDER_ENTRIES) {
+        return core("folderTooBig", { count: MAX_FOLDER_ENTRIES })[lang];
+      }
+      const path = join(folder, entry.name);
+      if (entry.isSymlink) {
+        let real: string;
+        try {
+          real = Deno.realPathSync(path);
+        } catch {
+          continue; // a broken link leads nowhere
+        }
+        if (real !== root && !real.startsWith(root + SEP)) {
+          return core("linkOutside", { file: relative(dir, path) })[lang];
+        }
+      } else if (entry.isDirectory && depth < 8) {
+        const found = walk(path, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  };
+  try {
+    return walk(dir, 0);
+  } catch {
+    return null;
+  }
+}
+
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -71,12 +139,21 @@ function randomNonce(): string {
 /** Runs one exercise in its own subprocess. */
 export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
+  const refused = folderProblem(dirname(job.file), job.lang);
+  if (refused !== null) {
+    const fault: SandboxFault = { kind: "load", message: refused };
+    return { results: [], fault, logs: [], rawOutput: "", wallMs: performance.now() - started };
+  }
   const nonce = randomNonce();
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
   const bundled = await bundledChild(job.checks);
   // The learner's folder, the engine (the checks import it) and the checks' own folder.
-  const readable = [dirname(job.file), ROOT, ...(checksPath ? [dirname(checksPath)] : [])];
+  const learnerDir = dirname(job.file);
+  const readable = [learnerDir, ...ENGINE, ...(checksPath ? [dirname(checksPath)] : [])];
+  // Deno splits the list on commas, with no escape: a learner's folder named
+  // "Dupont, Jean" is granted as "." from inside it instead.
+  const comma = learnerDir.includes(",");
   if (bundled) readable.push(dirname(bundled.child));
   const denoArgs = [
     "run",
@@ -90,7 +167,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--frozen",
     `--config=${CONFIG}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
-    `--allow-read=${readable.join(",")}`,
+    `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
   ];
   // On Unix, a data-segment limit makes a huge ArrayBuffer fail with a
@@ -105,6 +182,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
         ...denoArgs,
       ]
       : denoArgs,
+    ...(comma ? { cwd: learnerDir } : {}),
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
@@ -221,18 +299,29 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     const nearHeapCap = lastRssKib > HEAP_MB * 1024;
     if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
     else if (timedOut) fault = { kind: "frozen", during };
-    else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
+    else if (/Failed to reserve virtual memory for CodeRange/.test(stderr)) {
+      // A Worker's new isolate cannot reserve its code space under `ulimit -d`:
+      // V8 aborts the whole sandbox with an out-of-memory that is not one.
+      const why = core("workerRefused")[job.lang];
+      fault = { kind: "crash", code: status.code, stderr: why, during };
+    } else if (status.code === OUTPUT_CLOSED) {
+      const why = core("outputClosed")[job.lang];
+      fault = { kind: "crash", code: status.code, stderr: why, during };
+    } else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
+    // A silent SIGABRT: an allocation outside the heap (a 200 MB JSON string)
+    // refused by the data-segment limit aborts without a word.
+    else if (status.signal === "SIGABRT" && stderr.trim() === "") fault = { kind: "oom", during };
     else if (!loaded && /^error/m.test(stripVTControlCharacters(stderr))) {
       // Deno itself refused to start the sandbox (learner exits are trapped
       // and a failed load is reported by the child): a fault of the grader.
-      fault = { kind: "crash", code: status.code, stderr: stderr.slice(0, 2000), during };
+      fault = { kind: "crash", code: status.code, stderr: shownStderr(stderr), during };
     } else if (status.code === 0 || status.code === 1 || status.code === 2) {
       fault = { kind: "exited", code: status.code, during };
     } else {
       fault = {
         kind: "crash",
         code: status.code,
-        stderr: stderr.slice(0, 2000),
+        stderr: shownStderr(stderr),
         during,
       };
     }

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -55,11 +56,21 @@ export interface Expected {
   /** Files to generate instead of storing them: name → size in bytes of a
    * valid solution padded with a comment (the giant-file case). */
   $pad?: Record<string, number>;
+  /** Symbolic links to make in the submission folder: name → target
+   * (`{root}` = the project), as a repository may hold them. */
+  $links?: Record<string, string>;
   /** Absolute paths (`{dir}` = the submission folder, `{root}` = the
    * project) the case tries to write; none may exist afterwards. */
   $mustNotExist?: string[];
   /** Verdict per exercise id; exercises not listed must get full marks. */
-  [exercise: string]: Verdict | string | number | string[] | Record<string, number> | undefined;
+  [exercise: string]:
+    | Verdict
+    | string
+    | number
+    | string[]
+    | Record<string, number>
+    | Record<string, string>
+    | undefined;
 }
 
 /** Names of every case, sorted. */
@@ -105,6 +116,10 @@ export function prepareCase(name: string): string {
     const count = Math.max(0, Math.ceil((bytes - head.length) / line.length));
     writeFileSync(join(dir, file), head + line.repeat(count));
   }
+  for (const [name, target] of Object.entries(expected.$links ?? {})) {
+    rmSync(join(dir, name), { force: true });
+    Deno.symlinkSync(target.replace("{root}", ROOT), join(dir, name));
+  }
   return dir;
 }
 
@@ -128,7 +143,7 @@ export function snapshot(dir: string): Record<string, number> {
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
-      const st = statSync(path);
+      const st = lstatSync(path); // a link is an entry of its own, never followed
       if (st.isDirectory()) walk(path);
       else out[path.slice(dir.length + 1)] = st.size;
     }

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
 import { lockedGlobalIn } from "../_harden.ts";
+import { grade } from "../grade.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -35,6 +36,21 @@ Deno.test("runInVirtualTime() fails a run whose code resets the clock", async ()
   const next = await runInVirtualTime(() => sleep(1000));
   assert.equal(next.status, "ok");
   assert.equal(next.elapsedMs, 1000);
+});
+
+Deno.test("runInVirtualTime() fails a run whose code starts a run of its own", async () => {
+  // What code importing the live clock would do to hide a rejection it leaves unhandled.
+  const run = await runInVirtualTime(async () => {
+    const inner = await runInVirtualTime(async () => {
+      Promise.reject(new Error("forgotten"));
+      await sleep(1000);
+    }, { keepTime: true });
+    return inner.status;
+  });
+  assert.equal(run.status, "error");
+  assert.ok(run.error instanceof ClockTamperError);
+  const next = await runInVirtualTime(() => sleep(1000));
+  assert.equal(next.status, "ok");
 });
 
 Deno.test("runInVirtualTime() caps console output per run, not per process", async () => {
@@ -76,4 +92,22 @@ Deno.test("lockedGlobalIn() names the built-in a TypeError says was replaced", (
   assert.equal(lockedGlobalIn(assign("now")), "performance.now / Date.now");
   assert.equal(lockedGlobalIn(new TypeError("x is not a function")), null);
   assert.equal(lockedGlobalIn(new Error("Cannot assign to read only property 'a'")), null);
+});
+
+Deno.test("grade() runs a submission whose folder name holds a comma", async () => {
+  // Deno's --allow-read list is comma-separated, with no escape.
+  const parent = await Deno.makeTempDir();
+  const dir = `${parent}/Dupont, Jean`;
+  try {
+    await Deno.mkdir(dir);
+    await Deno.copyFile(
+      new URL("../../fixtures/solutions/01_gather.ts", import.meta.url),
+      `${dir}/01_gather.ts`,
+    );
+    const report = await grade({ dir, only: ["01_gather"] });
+    assert.equal(report.exercises[0].error, null);
+    assert.equal(report.score, report.maxScore);
+  } finally {
+    await Deno.remove(parent, { recursive: true });
+  }
 });
