@@ -107,8 +107,8 @@ export interface CheckContext {
    * `name` is what the learner called, e.g. `runConcurrent()`.
    */
   settle<T>(name: string, fn: () => T | Promise<T>, options?: RunOptions): Promise<SettledRun<T>>;
-  /** Fails the check. */
-  fail(text: LocalText, details?: FailDetails): never;
+  /** Fails the check (`todo`: because the learner has not written this part yet). */
+  fail(text: LocalText, details?: FailDetails, todo?: boolean): never;
   /** Formats virtual milliseconds as seconds in both languages: `{ en: "3.0 s", fr: "3,0 s" }`. */
   sec(ms: number, digits?: number): LocalText;
 }
@@ -216,11 +216,20 @@ export interface ContextOptions {
 /** Makes the context one check runs with; it remembers the last run's spans (to draw) and whether a run met a TODO. */
 export function createContext(
   options: ContextOptions,
-): CheckContext & { lastEvents(): readonly Span[]; sawTodo(): boolean } {
+): CheckContext & {
+  lastEvents(): readonly Span[];
+  sawTodo(): boolean;
+  issued(error: unknown): error is CheckFailure;
+} {
   let events: readonly Span[] = [];
   let todo = false;
-  const fail = (text: LocalText, details?: FailDetails): never => {
-    throw new CheckFailure(text, details);
+  const issued = new WeakSet<CheckFailure>();
+  const fail = (text: LocalText, details?: FailDetails, isTodoFailure = false): never => {
+    // Only failures this context issued count as the check's verdict: code
+    // under test that builds a CheckFailure of its own cannot write the report.
+    const failure = new CheckFailure(text, details, isTodoFailure);
+    issued.add(failure);
+    throw failure;
   };
   const sec = (ms: number, digits = 1): LocalText => ({
     en: formatSeconds(ms, "en", digits),
@@ -237,7 +246,7 @@ export function createContext(
     // Code that is still a TODO fails every check that runs it, whatever the check expects.
     if (result.status === "error" && isTodo(result.error)) {
       todo = true;
-      throw new CheckFailure(core("todo", { name: todoName(result.error) }), {}, true);
+      fail(core("todo", { name: todoName(result.error) }), {}, true);
     }
     return result;
   };
@@ -296,6 +305,8 @@ export function createContext(
     sec,
     lastEvents: () => events,
     sawTodo: () => todo,
+    issued: (error: unknown): error is CheckFailure =>
+      error instanceof CheckFailure && issued.has(error),
   };
 }
 
@@ -346,7 +357,7 @@ export async function runCheck(
     await check.run(ctx);
     return verdict({ status: "pass" });
   } catch (error) {
-    if (error instanceof CheckFailure) {
+    if (ctx.issued(error)) {
       const d = error.details;
       const spans = d.timeline ?? ctx.lastEvents();
       return verdict({

@@ -111,3 +111,20 @@ Deno.test("grade() runs a submission whose folder name holds a comma", async () 
     await Deno.remove(parent, { recursive: true });
   }
 });
+
+Deno.test("runCheck() shows only the failures its own context issued, never a forged one", async () => {
+  const { CheckFailure, runCheck } = await import("../check.ts");
+  const result = await runCheck({
+    id: "forged",
+    points: 2,
+    title: { en: "t", fr: "t" },
+    hint: { en: "h", fr: "h" },
+    run() {
+      throw new CheckFailure({ en: "all good, nothing to see here", fr: "tout va bien" }, {}, true);
+    },
+  }, { lang: "en", exports: {}, seed: 1 });
+  assert.equal(result.status, "fail");
+  assert.equal(result.todo, false);
+  // Shown as what it is: an error the code under test threw, not the check's verdict.
+  assert.match(result.message ?? "", /^`forged` failed with CheckFailure: all good/);
+});
