@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isLang, type Lang } from "./i18n/mod.ts";
 
 /** The variable `name`, or `undefined` when it is unset or may not be read. */
 export function env(name: string): string | undefined {
@@ -21,4 +22,14 @@ export class UsageError extends Error {
     super(message);
     this.name = "UsageError";
   }
+}
+
+/**
+ * The `--lang` an argument list asks for (`--lang fr` or `--lang=fr`), read
+ * before the full parse so that even a usage error speaks it; else `fallback`.
+ */
+export function langFromArgs(args: readonly string[], fallback: Lang): Lang {
+  const raw = args.find((a, i) => args[i - 1] === "--lang" || a.startsWith("--lang="));
+  const value = raw?.replace("--lang=", "");
+  return isLang(value) ? value : fallback;
 }

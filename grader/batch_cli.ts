@@ -23,7 +23,7 @@ import {
   toCsv,
 } from "./batch.ts";
 import { terminalWidth } from "./report/pretty.ts";
-import { env, UsageError } from "./_env.ts";
+import { env, langFromArgs, UsageError } from "./_env.ts";
 import { userPath } from "./cli.ts";
 
 /** The parsed command line of `grade-batch`. */
@@ -42,9 +42,7 @@ export interface BatchCliOptions {
 
 /** Parses `grade-batch` arguments; throws {@linkcode UsageError}. */
 export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): BatchCliOptions {
-  const rawLang = args.find((a, i) => args[i - 1] === "--lang" || a.startsWith("--lang="));
-  const lang0 = rawLang?.replace("--lang=", "");
-  const lang: Lang = isLang(lang0) ? lang0 : envLang;
+  const lang: Lang = langFromArgs(args, envLang);
   const m = MESSAGES[lang];
   let parsed;
   try {

@@ -322,6 +322,36 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * A check's verdict in the report's shape: `fields` given, the rest from the
+ * check (points scored only on a pass; its hint unless `hint` says otherwise).
+ */
+export function checkResult(
+  check: Check,
+  lang: Lang,
+  fields: Partial<CheckResult> & Pick<CheckResult, "status">,
+): CheckResult {
+  return {
+    id: check.id,
+    title: check.title[lang],
+    points: check.points,
+    score: fields.status === "pass" ? check.points : 0,
+    status: fields.status,
+    message: fields.message ?? null,
+    hint: fields.status === "pass"
+      ? null
+      : fields.hint !== undefined
+      ? fields.hint
+      : check.hint[lang],
+    expected: fields.expected ?? null,
+    actual: fields.actual ?? null,
+    timeline: fields.timeline ?? [],
+    tookMs: fields.tookMs ?? null,
+    expectedMs: fields.expectedMs ?? null,
+    todo: fields.todo ?? false,
+  };
+}
+
 /** Runs one check and turns what happened into a {@linkcode CheckResult}. */
 export async function runCheck(
   check: Check,
@@ -338,21 +368,8 @@ export async function runCheck(
     random: seededRandom(options.seed ^ hash(check.id)),
     onLogs: options.onLogs,
   });
-  const verdict = (fields: Partial<CheckResult> & Pick<CheckResult, "status">): CheckResult => ({
-    id: check.id,
-    title: check.title[options.lang],
-    points: check.points,
-    score: fields.status === "pass" ? check.points : 0,
-    status: fields.status,
-    message: fields.message ?? null,
-    hint: fields.status === "pass" ? null : fields.hint ?? check.hint[options.lang],
-    expected: fields.expected ?? null,
-    actual: fields.actual ?? null,
-    timeline: fields.timeline ?? [],
-    tookMs: fields.tookMs ?? null,
-    expectedMs: fields.expectedMs ?? null,
-    todo: fields.todo ?? false,
-  });
+  const verdict = (fields: Partial<CheckResult> & Pick<CheckResult, "status">) =>
+    checkResult(check, options.lang, fields);
   try {
     await check.run(ctx);
     return verdict({ status: "pass" });

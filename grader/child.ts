@@ -13,6 +13,7 @@ import { captureAllConsole, installVirtualClock, type LogLine, runInVirtualTime 
 import {
   type Check,
   type CheckResult,
+  checkResult,
   core,
   describeError,
   type ExerciseChecks,
@@ -172,21 +173,10 @@ const MAX_SPANS = 200;
 
 /** A failed check whose error could not even be described. */
 function unreadable(check: Check, lang: Lang): CheckResult {
-  return {
-    id: check.id,
-    title: check.title[lang],
-    points: check.points,
-    score: 0,
+  return checkResult(check, lang, {
     status: "fail",
     message: core("unreadable", { name: check.id })[lang],
-    hint: check.hint[lang],
-    expected: null,
-    actual: null,
-    timeline: [],
-    tookMs: null,
-    expectedMs: null,
-    todo: false,
-  };
+  });
 }
 
 async function main(): Promise<void> {

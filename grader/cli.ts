@@ -15,7 +15,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { renderPretty, terminalWidth } from "./report/pretty.ts";
-import { env, UsageError } from "./_env.ts";
+import { env, langFromArgs, UsageError } from "./_env.ts";
 
 export { UsageError };
 
@@ -45,9 +45,7 @@ function number(flag: string, value: string | undefined, lang: Lang, min = 0): n
 /** Parses `deno task grade` arguments; throws {@linkcode UsageError}. */
 export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOptions {
   let parsed;
-  const rawLang = args.find((a, i) => args[i - 1] === "--lang" || a.startsWith("--lang="));
-  const lang0 = rawLang?.replace("--lang=", "");
-  const lang: Lang = isLang(lang0) ? lang0 : envLang;
+  const lang: Lang = langFromArgs(args, envLang);
   try {
     parsed = parseArgs({
       args,

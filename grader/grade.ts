@@ -10,7 +10,7 @@ import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
-import { type Check, type CheckResult, core, type ExerciseChecks } from "./check.ts";
+import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { runSandboxed, type SandboxFault } from "./sandbox.ts";
 import type { LogLine } from "./clock.ts";
@@ -184,21 +184,8 @@ async function gradeOne(
   const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
   const maxScore = spec.checks.reduce((sum, c) => sum + c.points, 0);
   const shown = relative(Deno.cwd(), file) || file;
-  const blank = (c: Check, message: string): CheckResult => ({
-    id: c.id,
-    title: c.title[lang],
-    points: c.points,
-    score: 0,
-    status: "error",
-    message,
-    hint: null,
-    expected: null,
-    actual: null,
-    timeline: [],
-    tookMs: null,
-    expectedMs: null,
-    todo: false,
-  });
+  const blank = (c: Check, message: string, hint: string | null = null): CheckResult =>
+    checkResult(c, lang, { status: "error", message, hint });
   const base = { id: exercise.id, file: shown, title: exercise.title[lang], maxScore };
   // A file that cannot even be handed to a sandbox: every check is an error.
   const unrunnable = (kind: ExerciseError["kind"], message: string): ExerciseReport => ({
@@ -273,7 +260,7 @@ async function gradeOne(
     }
     const message = faults.get(i)?.message ??
       (loadFailed ? error!.message : core("notRun")[lang]);
-    return { ...blank(c, message), hint: c.hint[lang] };
+    return blank(c, message, c.hint[lang]);
   });
   const score = checks.reduce((s, c) => s + c.score, 0);
   const failed = checks.filter((c) => c.status !== "pass");
