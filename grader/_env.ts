@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { isAbsolute, relative, resolve } from "node:path";
 import { isLang, type Lang } from "./i18n/mod.ts";
 
 /** The variable `name`, or `undefined` when it is unset or may not be read. */
@@ -32,4 +33,29 @@ export function langFromArgs(args: readonly string[], fallback: Lang): Lang {
   const raw = args.find((a, i) => args[i - 1] === "--lang" || a.startsWith("--lang="));
   const value = raw?.replace("--lang=", "");
   return isLang(value) ? value : fallback;
+}
+
+/** The option `parseArgs` refused, from its error (`'--bogus'` → `--bogus`). */
+export function unknownFlag(error: unknown): string {
+  return /'([^']+)'/.exec((error as Error)?.message ?? "")?.[1] ?? String(error);
+}
+
+/**
+ * A folder named on the command line, as seen from where the user typed it:
+ * `deno task` runs in the project's root, and says in `INIT_CWD` where it was
+ * started.
+ */
+export function userPath(path: string, initCwd = startDir()): string {
+  return initCwd && !isAbsolute(path) ? resolve(initCwd, path) : path;
+}
+
+/**
+ * Where `deno task` was started: `INIT_CWD` when it is this folder or below
+ * it, as `deno task` sets it (an `INIT_CWD` left by another tool is ignored);
+ * else `""`.
+ */
+export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
+  if (!initCwd || !isAbsolute(initCwd)) return "";
+  const below = relative(cwd, initCwd);
+  return below === "" || (!below.startsWith("..") && !isAbsolute(below)) ? initCwd : "";
 }

@@ -23,8 +23,8 @@ import {
   toCsv,
 } from "./batch.ts";
 import { terminalWidth } from "./report/pretty.ts";
-import { env, langFromArgs, UsageError } from "./_env.ts";
-import { userPath } from "./cli.ts";
+import { env, langFromArgs, unknownFlag, UsageError, userPath } from "./_env.ts";
+import { FEEDBACK } from "./i18n/feedback.ts";
 
 /** The parsed command line of `grade-batch`. */
 export interface BatchCliOptions {
@@ -62,8 +62,7 @@ export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): 
       },
     });
   } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(error);
-    throw new UsageError(m.badFlag({ flag }));
+    throw new UsageError(m.badFlag({ flag: unknownFlag(error) }));
   }
   const v = parsed.values;
   const num = (flag: string, value: string | undefined, ok: (n: number) => boolean) => {
@@ -209,9 +208,8 @@ if (import.meta.main) {
   try {
     Deno.exit(await main(Deno.args));
   } catch (error) {
-    console.error(
-      `async-lab: the batch grader itself failed: ${(error as Error)?.message ?? error}`,
-    );
+    const message = String((error as Error)?.message ?? error);
+    console.error(FEEDBACK[detectLang(env)].graderFailed({ error: message }));
     Deno.exit(2);
   }
 }

@@ -281,15 +281,11 @@ export function createContext(
           });
           break;
         case "deadlock":
-          fail({
-            en: core("deadlock", { name, at: at.en }).en,
-            fr: core("deadlock", { name, at: at.fr }).fr,
-          }, { tookMs: result.elapsedMs });
-          break;
         case "runaway":
+          // Each language names the instant its own way (3.0 s / 3,0 s).
           fail({
-            en: core("runaway", { name, at: at.en }).en,
-            fr: core("runaway", { name, at: at.fr }).fr,
+            en: core(result.status, { name, at: at.en }).en,
+            fr: core(result.status, { name, at: at.fr }).fr,
           }, { tookMs: result.elapsedMs });
           break;
         case "timer-error":

@@ -15,9 +15,9 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { renderPretty, terminalWidth } from "./report/pretty.ts";
-import { env, langFromArgs, UsageError } from "./_env.ts";
+import { env, langFromArgs, startDir, unknownFlag, UsageError, userPath } from "./_env.ts";
 
-export { UsageError };
+export { startDir, UsageError, userPath };
 
 /** The parsed command line. */
 export interface CliOptions {
@@ -64,8 +64,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
       },
     });
   } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(error);
-    throw new UsageError(MESSAGES[lang].badFlag({ flag }));
+    throw new UsageError(MESSAGES[lang].badFlag({ flag: unknownFlag(error) }));
   }
   const v = parsed.values;
   if (v.lang !== undefined && !isLang(v.lang)) {
@@ -93,26 +92,6 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
     verbose: v.verbose,
     help: v.help,
   };
-}
-
-/**
- * A folder named on the command line, as seen from where the user typed it:
- * `deno task` runs in the project's root, and says in `INIT_CWD` where it was
- * started.
- */
-export function userPath(path: string, initCwd = startDir()): string {
-  return initCwd && !isAbsolute(path) ? resolve(initCwd, path) : path;
-}
-
-/**
- * Where `deno task` was started: `INIT_CWD` when it is this folder or below
- * it, as `deno task` sets it (an `INIT_CWD` left by another tool is ignored);
- * else `""`.
- */
-export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
-  if (!initCwd || !isAbsolute(initCwd)) return "";
-  const below = relative(cwd, initCwd);
-  return below === "" || (!below.startsWith("..") && !isAbsolute(below)) ? initCwd : "";
 }
 
 /** `text` as one shell word (quoted only when it must be). */

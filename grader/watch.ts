@@ -18,8 +18,8 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { renderPretty, terminalWidth, words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
-import { env } from "./_env.ts";
-import { shownFrom, userPath } from "./cli.ts";
+import { env, unknownFlag, userPath } from "./_env.ts";
+import { shownFrom } from "./cli.ts";
 import { BUNDLE_DIR } from "./_child_bundle.ts";
 
 /** Options of {@linkcode renderWatch}. */
@@ -155,8 +155,7 @@ export function parseWatchArgs(
     }
     return { dir: values.dir, lang, ascii: values.ascii, poll: values.poll, help: values.help };
   } catch (error) {
-    const flag = /'([^']+)'/.exec((error as Error).message)?.[1] ?? String(error);
-    return `${MESSAGES[lang].badFlag({ flag })}\n${TOOLS[lang].watchUsage}`;
+    return `${MESSAGES[lang].badFlag({ flag: unknownFlag(error) })}\n${TOOLS[lang].watchUsage}`;
   }
 }
 
