@@ -12,7 +12,7 @@ import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { runSandboxed, type SandboxFault } from "./sandbox.ts";
+import { folderProblem, runSandboxed, type SandboxFault } from "./sandbox.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
 
@@ -177,7 +177,7 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
 async function gradeOne(
   exercise: Exercise,
   dir: string,
-  options: { lang: Lang; seed: number; wallSeconds: number },
+  options: { lang: Lang; seed: number; wallSeconds: number; refused: string | null },
 ): Promise<ExerciseReport> {
   const { lang } = options;
   const file = join(dir, exercise.file);
@@ -208,6 +208,8 @@ async function gradeOne(
       core("fileTooBig", { file: shown, size: mib(bytes), limit: mib(MAX_FILE_BYTES) })[lang],
     );
   }
+  // A folder that links outside itself is never handed to a sandbox.
+  if (options.refused !== null) return unrunnable("load", options.refused);
   // One sandbox runs the checks in order. If it stops during a check (an
   // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
   // the rest, as long as the exercise's wall-clock budget lasts.
@@ -306,10 +308,12 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
     : [...catalog];
   const dir = exercisesDir(options.dir);
   const concurrency = options.concurrency ?? navigator.hardwareConcurrency ?? 2;
+  // Checked once for the whole submission, not once per exercise.
+  const refused = folderProblem(dir, lang);
   const exercises = await pool(
     selected,
     concurrency,
-    (e) => gradeOne(e, dir, { lang, seed, wallSeconds }),
+    (e) => gradeOne(e, dir, { lang, seed, wallSeconds, refused }),
   );
   return {
     schema: SCHEMA,

@@ -93,7 +93,7 @@ const MAX_FOLDER_ENTRIES = 10_000;
  * ~/.ssh/id_ed25519`, or a classmate's work) would be read with the grader's
  * rights and could end up quoted in the report.
  */
-function folderProblem(dir: string, lang: Lang): string | null {
+export function folderProblem(dir: string, lang: Lang): string | null {
   let root: string;
   try {
     root = Deno.realPathSync(dir);
@@ -136,14 +136,12 @@ function randomNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Runs one exercise in its own subprocess. */
+/**
+ * Runs one exercise in its own subprocess. The caller has checked the
+ * learner's folder with {@linkcode folderProblem} (once per submission).
+ */
 export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
-  const refused = folderProblem(dirname(job.file), job.lang);
-  if (refused !== null) {
-    const fault: SandboxFault = { kind: "load", message: refused };
-    return { results: [], fault, logs: [], rawOutput: "", wallMs: performance.now() - started };
-  }
   const nonce = randomNonce();
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
