@@ -6,6 +6,7 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import { isLang, type Lang } from "./i18n/mod.ts";
+import type { Report } from "./grade.ts";
 
 /** The variable `name`, or `undefined` when it is unset or may not be read. */
 export function env(name: string): string | undefined {
@@ -58,4 +59,24 @@ export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
   if (!initCwd || !isAbsolute(initCwd)) return "";
   const below = relative(cwd, initCwd);
   return below === "" || (!below.startsWith("..") && !isAbsolute(below)) ? initCwd : "";
+}
+
+/**
+ * The report with each file named as the user would: from where they typed
+ * the command, or in full when they gave `--dir` in full.
+ */
+export function shownFrom(report: Report, typedDir?: string, initCwd = startDir()): Report {
+  const exercises = report.exercises.map((e) => ({
+    ...e,
+    file: shownPath(e.file, typedDir, initCwd) || e.file,
+  }));
+  return { ...report, exercises };
+}
+
+/** A file as {@linkcode shownFrom} names it. */
+export function shownPath(file: string, typedDir?: string, initCwd = startDir()): string {
+  const abs = resolve(file);
+  return typedDir !== undefined && isAbsolute(typedDir)
+    ? abs
+    : relative(initCwd || Deno.cwd(), abs);
 }

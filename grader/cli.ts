@@ -7,15 +7,24 @@
  */
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { CATALOG } from "../exercises/catalog.ts";
-import { DEFAULT_SEED, exercisesDir, findExercise, grade, type Report } from "./grade.ts";
+import { DEFAULT_SEED, exercisesDir, findExercise, grade } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { renderPretty, terminalWidth } from "./report/pretty.ts";
-import { env, langFromArgs, startDir, unknownFlag, UsageError, userPath } from "./_env.ts";
+import {
+  env,
+  langFromArgs,
+  shownFrom,
+  shownPath,
+  startDir,
+  unknownFlag,
+  UsageError,
+  userPath,
+} from "./_env.ts";
 
 export { startDir, UsageError, userPath };
 
@@ -72,7 +81,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
   }
   const reporters = v.reporter.split(",").map((r) => r.trim()).filter(Boolean);
   for (const r of reporters) {
-    if (!(r in REPORTERS)) {
+    if (r !== "pretty" && !(r in REPORTERS)) {
       throw new UsageError(MESSAGES[lang].badValue({ flag: "--reporter", value: r }));
     }
   }
@@ -97,25 +106,6 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
 /** `text` as one shell word (quoted only when it must be). */
 export function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
-}
-
-/**
- * The report with each file named as the user would: from where they typed
- * the command, or in full when they gave `--dir` in full.
- */
-export function shownFrom(report: Report, typedDir?: string, initCwd = startDir()): Report {
-  const exercises = report.exercises.map((e) => ({
-    ...e,
-    file: shownPath(e.file, typedDir, initCwd) || e.file,
-  }));
-  return { ...report, exercises };
-}
-
-function shownPath(file: string, typedDir?: string, initCwd = startDir()): string {
-  const abs = resolve(file);
-  return typedDir !== undefined && isAbsolute(typedDir)
-    ? abs
-    : relative(initCwd || Deno.cwd(), abs);
 }
 
 /**

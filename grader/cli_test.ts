@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { parseCli, shellWord, shownFrom, startDir, UsageError, userPath } from "./cli.ts";
+import { parseCli, shellWord, startDir, UsageError, userPath } from "./cli.ts";
+import { shownFrom } from "./_env.ts";
 import { findExercise, grade } from "./grade.ts";
 import { renderPretty } from "./report/pretty.ts";
 import { MESSAGES } from "./i18n/messages.ts";

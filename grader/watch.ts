@@ -18,8 +18,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { renderPretty, terminalWidth, words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
-import { env, unknownFlag, userPath } from "./_env.ts";
-import { shownFrom } from "./cli.ts";
+import { env, shownFrom, unknownFlag, userPath } from "./_env.ts";
 import { BUNDLE_DIR } from "./_child_bundle.ts";
 
 /** Options of {@linkcode renderWatch}. */

@@ -5,7 +5,6 @@
  * @module
  */
 import type { Report } from "../grade.ts";
-import { renderPretty } from "./pretty.ts";
 import { renderJunit } from "./junit.ts";
 import { reportGithub } from "./github.ts";
 import { reportClassroom } from "./classroom.ts";
@@ -31,15 +30,11 @@ export function toJson(report: Report): string {
   return JSON.stringify({ ...report, exercises }, null, 2) + "\n";
 }
 
-/** Reporters by name. */
+/**
+ * Reporters by name, besides `pretty`, which the CLI draws itself (it needs
+ * the submission folder for the next step).
+ */
 export const REPORTERS: Record<string, Reporter> = {
-  pretty: (report, ctx) =>
-    ctx.print(renderPretty(report, {
-      color: ctx.color,
-      ascii: ctx.ascii,
-      width: ctx.width,
-      verbose: ctx.verbose,
-    })),
   json: (report, ctx) => ctx.print(toJson(report)),
   junit: (report, ctx) => ctx.print(renderJunit(report, { ascii: ctx.ascii })),
   github: (report, ctx) =>

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ExerciseReport, Report } from "../grade.ts";
+import type { Report } from "../grade.ts";
 import type { CheckResult } from "../check.ts";
 import { formatSeconds } from "../i18n/mod.ts";
 import { MESSAGES } from "../i18n/messages.ts";
@@ -272,9 +272,4 @@ export function terminalWidth(): number {
   } catch {
     return 80;
   }
-}
-
-/** A one-line summary of an exercise (for batch and watch modes). */
-export function summaryLine(e: ExerciseReport): string {
-  return `${e.id} ${e.score}/${e.maxScore} ${e.status}`;
 }

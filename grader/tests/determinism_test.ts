@@ -10,7 +10,7 @@ import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "../../exercises/catalog.ts";
 import { grade, type GradeOptions } from "../grade.ts";
 import { toJson } from "../report/mod.ts";
-import { burnCpu } from "../_cpu_load.ts";
+import { burnCpu } from "../tools/cpu_load.ts";
 
 const root = (path: string) => fromFileUrl(new URL(`../../${path}`, import.meta.url));
 

@@ -24,12 +24,12 @@ import { parseArgs } from "node:util";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
-import { CATALOG } from "../exercises/catalog.ts";
-import { grade } from "./grade.ts";
-import { toJson } from "./report/mod.ts";
-import { burnCpu } from "./_cpu_load.ts";
+import { CATALOG } from "../../exercises/catalog.ts";
+import { grade } from "../grade.ts";
+import { toJson } from "../report/mod.ts";
+import { burnCpu } from "./cpu_load.ts";
 
-const ROOT = fromFileUrl(new URL("../", import.meta.url));
+const ROOT = fromFileUrl(new URL("../../", import.meta.url));
 const SOLUTIONS = join(ROOT, "fixtures/solutions");
 const DENO = Deno.execPath();
 /** Targets from DESIGN.md. */
@@ -264,7 +264,7 @@ export async function main(args: string[]): Promise<number> {
       "run",
       "--quiet",
       "--allow-read",
-      join(ROOT, "grader/_bench_virtual.ts"),
+      join(ROOT, "grader/tools/bench_virtual.ts"),
       SOLUTIONS,
       ...ids,
     ])).stdout,

@@ -4,16 +4,16 @@
  * solutions) and prints, as one JSON line, how many virtual milliseconds the
  * checks simulated and how many passed.
  *
- * `deno run --allow-read grader/_bench_virtual.ts DIR ID…`
+ * `deno run --allow-read grader/tools/bench_virtual.ts DIR ID…`
  *
  * @module
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CATALOG } from "../exercises/catalog.ts";
-import { installVirtualClock, runInVirtualTime, simulatedTotalMs } from "./clock.ts";
-import { type ExerciseChecks, runCheck } from "./check.ts";
-import { DEFAULT_SEED, exercisesDir } from "./grade.ts";
+import { CATALOG } from "../../exercises/catalog.ts";
+import { installVirtualClock, runInVirtualTime, simulatedTotalMs } from "../clock.ts";
+import { type ExerciseChecks, runCheck } from "../check.ts";
+import { DEFAULT_SEED, exercisesDir } from "../grade.ts";
 
 // Before any learner module loads, as in the sandbox.
 installVirtualClock();

@@ -5,13 +5,13 @@
  * (why the sandbox cannot be a Worker). Prints JSON lines; medians of `N`
  * runs (default 15). Not a test: machines are noisy.
  *
- * `deno run -A --unstable-worker-options grader/_bench_isolates.ts [N]`
+ * `deno run -A --unstable-worker-options grader/tools/bench_isolates.ts [N]`
  *
  * @module
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runSandboxed } from "./sandbox.ts";
+import { runSandboxed } from "../sandbox.ts";
 
 const runs = Number(Deno.args[0] ?? 15);
 const dir = Deno.makeTempDirSync({ prefix: "async-lab-isolates-" });
@@ -26,7 +26,7 @@ const hello = file("hello_worker.ts", "self.postMessage('ready');\n");
 const clockWorker = file(
   "clock_worker.ts",
   `import { installVirtualClock } from ${
-    JSON.stringify(new URL("./clock.ts", import.meta.url).href)
+    JSON.stringify(new URL("../clock.ts", import.meta.url).href)
   };\n` +
     "installVirtualClock();\nself.postMessage('ready');\n",
 );
@@ -91,7 +91,7 @@ await measure(
 );
 await measure(
   "worker: read-only, installs the virtual clock, to first message",
-  () => worker(clockWorker, { read: [fileURLToPath(new URL(".", import.meta.url)), dir] }),
+  () => worker(clockWorker, { read: [fileURLToPath(new URL("..", import.meta.url)), dir] }),
 );
 
 // An out-of-memory in a Worker: does the parent survive?
