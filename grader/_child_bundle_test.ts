@@ -5,6 +5,7 @@ import { CATALOG } from "../exercises/catalog.ts";
 import { BUNDLE_DIR, bundledChild } from "./_child_bundle.ts";
 import { grade } from "./grade.ts";
 import { toJson } from "./report/mod.ts";
+import { stageSolutions } from "./tools/fixtures.ts";
 
 const root = (path: string) => fromFileUrl(new URL(`../${path}`, import.meta.url));
 
@@ -31,7 +32,8 @@ Deno.test("bundledChild() leaves checks from elsewhere, and ASYNC_LAB_BUNDLE=0, 
 
 Deno.test("bundledChild(): the bundle grades exactly as the sources do", async () => {
   const json = async (dir: string) => toJson({ ...(await grade({ dir })), durationMs: 0 });
-  for (const dir of [root("fixtures/solutions"), root("exercises")]) {
+  using solutions = stageSolutions();
+  for (const dir of [solutions.dir, root("exercises")]) {
     const bundled = await json(dir);
     Deno.env.set("ASYNC_LAB_BUNDLE", "0");
     try {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "../exercises/catalog.ts";
+import { mistakeSource, referenceSolution } from "./tools/fixtures.ts";
 import {
   type BatchProgress,
   type BatchRow,
@@ -29,17 +30,18 @@ function makeClass(): string {
     writeFileSync(join(folder, "01_gather.ts"), text);
   };
   const read = (path: string) => Deno.readTextFileSync(root(path));
-  put("alice", read("fixtures/solutions/01_gather.ts"));
-  put("bob-repo", read("fixtures/solutions/01_gather.ts"), true);
+  const solution = Deno.readTextFileSync(referenceSolution("01_gather"));
+  put("alice", solution);
+  put("bob-repo", solution, true);
   put("carol", read("exercises/01_gather.ts"));
   mkdirSync(join(dir, "dave"));
-  copyFileSync(
-    root("fixtures/broken/01_gather/concurrent-max-not-sum/01_gather.ts"),
+  writeFileSync(
     join(dir, "dave", "01_gather.ts"),
+    mistakeSource("01_gather", "concurrent-max-not-sum"),
   );
   put("eve", "export const = ;\n");
   put("frank", "while (true) {}\nexport {};\n");
-  put('weird, "quoted"', read("fixtures/solutions/01_gather.ts"));
+  put('weird, "quoted"', solution);
   mkdirSync(join(dir, ".git"));
   writeFileSync(join(dir, "README.md"), "not a submission\n");
   return dir;

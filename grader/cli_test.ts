@@ -5,6 +5,8 @@ import { shownFrom } from "./_env.ts";
 import { findExercise, grade } from "./grade.ts";
 import { renderPretty } from "./report/pretty.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { stageMistake, stageSolutions } from "./tools/fixtures.ts";
+import { relative } from "node:path";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -90,12 +92,18 @@ Deno.test("cli: the stubs score 0, the report says what to do next, exit 1", asy
 });
 
 Deno.test("cli: full marks exit 0; --fail-under lowers the bar", async () => {
-  assert.equal((await cli("1", "--dir", "fixtures/solutions")).code, 0);
+  using staged = stageSolutions();
+  // The folder as typed from the project's root.
+  const solutions = relative(ROOT, staged.dir);
+  assert.equal((await cli("1", "--dir", solutions)).code, 0);
   // An exercise named by its path, as a shell completes it.
-  const one = await cli("exercises/01_gather.ts", "--dir", "fixtures/solutions");
+  const one = await cli("exercises/01_gather.ts", "--dir", solutions);
   assert.equal(one.code, 0);
   // Exercise 1 passes, but it is not the end of the course.
-  assert.match(one.stdout, /Next step: exercise 2, in fixtures\/solutions\/02_downloads\.ts,/);
+  assert.ok(
+    one.stdout.includes(`Next step: exercise 2, in ${solutions}/02_downloads.ts,`),
+    one.stdout,
+  );
   assert.doesNotMatch(one.stdout, /Everything passes/);
   assert.equal((await cli("1", "--fail-under", "0")).code, 0);
 });
@@ -119,13 +127,8 @@ Deno.test("cli: --help prints the options and exits 0", async () => {
 });
 
 Deno.test("cli: LANG=fr and --lang fr give the French report", async () => {
-  const r = await cli(
-    "1",
-    "--lang",
-    "fr",
-    "--dir",
-    "fixtures/mistakes/01_gather/awaited-one-by-one",
-  );
+  using staged = stageMistake("01_gather", "awaited-one-by-one");
+  const r = await cli("1", "--lang", "fr", "--dir", staged.dir);
   assert.equal(r.code, 1);
   assert.match(r.stdout, /a pris 6,0 s de temps virtuel/);
   assert.match(r.stdout, /indice\u00a0: /);
@@ -133,7 +136,8 @@ Deno.test("cli: LANG=fr and --lang fr give the French report", async () => {
 
 Deno.test("cli: the same seed gives byte-identical JSON apart from durationMs", async () => {
   const strip = (s: string) => s.replace(/"durationMs": \d+/, "");
-  const dir = "fixtures/mistakes/01_gather/awaited-one-by-one";
+  using staged = stageMistake("01_gather", "awaited-one-by-one");
+  const dir = staged.dir;
   const a = await cli("1", "--dir", dir, "--reporter", "json", "--seed", "9");
   const b = await cli("1", "--dir", dir, "--reporter", "json", "--seed", "9");
   assert.equal(strip(a.stdout), strip(b.stdout));
@@ -156,6 +160,9 @@ Deno.test("userPath() reads a relative --dir from where `deno task` was started"
 });
 
 Deno.test("cli: after --dir from a subfolder, the next step grades that same folder", async () => {
+  using staged = stageMistake("01_gather", "sequential");
+  // The folder as typed from exercises/.
+  const typed = relative(`${ROOT}exercises`, staged.dir);
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -164,15 +171,15 @@ Deno.test("cli: after --dir from a subfolder, the next step grades that same fol
       "grader/cli.ts",
       "1",
       "--dir",
-      "../fixtures/feedback/sequential",
+      typed,
     ],
     cwd: ROOT,
     env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: `${ROOT}exercises` },
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
   assert.equal(out.code, 1, new TextDecoder().decode(out.stderr));
-  assert.match(stdout, /`deno task grade 1 --dir \.\.\/fixtures\/feedback\/sequential`/);
-  assert.match(stdout, /Next step: fix \.\.\/fixtures\/feedback\/sequential\/01_gather\.ts,/);
+  assert.ok(stdout.includes(`\`deno task grade 1 --dir ${typed}\``), stdout);
+  assert.ok(stdout.includes(`Next step: fix ${typed}/01_gather.ts,`), stdout);
 });
 
 Deno.test("the batch summary agrees in number, in English and French", () => {
@@ -191,11 +198,8 @@ Deno.test("README: the sample report is what the grader prints for that mistake"
   const readme = Deno.readTextFileSync(`${ROOT}README.md`);
   const sample = /`deno task grade 1` says:\n\n```\n([^]*?)```\n/.exec(readme)?.[1];
   assert.ok(sample, "README has a sample report");
-  const report = await grade({
-    dir: `${ROOT}fixtures/feedback/sequential`,
-    only: ["01_gather"],
-    lang: "en",
-  });
+  using staged = stageMistake("01_gather", "sequential");
+  const report = await grade({ dir: staged.dir, only: ["01_gather"], lang: "en" });
   report.exercises[0].file = "exercises/01_gather.ts";
   assert.equal(sample, renderPretty(report, { width: 80 }));
 });
@@ -209,7 +213,8 @@ Deno.test("shownFrom() names files from where the user typed the command", async
 });
 
 Deno.test("cli: --verbose shows what the learner's code printed during the checks", async () => {
-  const r = await cli("1", "--dir", "fixtures/solutions", "--verbose");
+  using staged = stageSolutions();
+  const r = await cli("1", "--dir", staged.dir, "--verbose");
   assert.equal(r.code, 0);
   assert.match(r.stdout, /your program printed:\n.*\[ +6\.0 s\] One after another: 6\.0 s/);
 });

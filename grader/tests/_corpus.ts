@@ -3,8 +3,8 @@
  * its worst. Each case holds only the files that differ from the reference
  * solutions, plus `expected.json` giving the verdict of every exercise it
  * touches (the others must get full marks, exactly as the reference
- * solutions do). This module lays a case over a temporary copy of
- * `fixtures/solutions`, grades it, and compares verdicts; `corpus_test.ts`
+ * solutions do). This module lays a case over a temporary copy of the
+ * reference solutions (`fixtures/NN_topic/solution.ts`), grades it, and compares verdicts; `corpus_test.ts`
  * runs it on every case.
  *
  * Run it directly to see each case's verdict and real time:
@@ -28,6 +28,7 @@ import {
 import { tmpdir } from "node:os";
 import { CATALOG } from "../../exercises/catalog.ts";
 import { type ExerciseReport, grade, pool, type Report } from "../grade.ts";
+import { solutionFiles, stageSolutions } from "../tools/fixtures.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -35,8 +36,6 @@ const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 export const ROOT = root(".").replace(/\/$/, "");
 /** Where the corpus lives. */
 export const CORPUS = root("fixtures/corpus");
-/** The reference solutions every case is laid over. */
-export const SOLUTIONS = root("fixtures/solutions");
 
 /** Real seconds an exercise may run unless the case says otherwise. */
 export const DEFAULT_WALL = 4;
@@ -103,7 +102,8 @@ export function expectedVerdict(expected: Expected, e: ExerciseReport): Verdict 
 /** Lays a case over a fresh copy of the reference solutions; returns the folder. */
 export function prepareCase(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `async-lab-corpus-${name}-`));
-  cpSync(SOLUTIONS, dir, { recursive: true });
+  const solutions = solutionFiles();
+  for (const [file, text] of Object.entries(solutions)) writeFileSync(join(dir, file), text);
   const caseDir = join(CORPUS, name);
   for (const file of readdirSync(caseDir)) {
     if (file === "expected.json") continue;
@@ -111,7 +111,7 @@ export function prepareCase(name: string): string {
   }
   const expected = readExpected(name);
   for (const [file, bytes] of Object.entries(expected.$pad ?? {})) {
-    const head = readFileSync(join(SOLUTIONS, file), "utf8") + "\n";
+    const head = solutions[file] + "\n";
     const line = "// " + "padding ".repeat(12) + "\n";
     const count = Math.max(0, Math.ceil((bytes - head.length) / line.length));
     writeFileSync(join(dir, file), head + line.repeat(count));
@@ -199,7 +199,8 @@ export async function runCase(name: string): Promise<CaseOutcome> {
 
 /** Grades the reference solutions once: what every untouched exercise must match. */
 export async function baseline(): Promise<Report> {
-  return await grade({ dir: SOLUTIONS, wallTimeoutSeconds: 10 });
+  using solutions = stageSolutions();
+  return await grade({ dir: solutions.dir, wallTimeoutSeconds: 10 });
 }
 
 /** The checks of an exercise as compared with the baseline: id, status, score, message. */

@@ -11,13 +11,15 @@ import { CATALOG } from "../../exercises/catalog.ts";
 import { grade, type GradeOptions } from "../grade.ts";
 import { toJson } from "../report/mod.ts";
 import { burnCpu } from "../tools/cpu_load.ts";
+import { referenceSolution, type Staged, stageMistake, stageSolutions } from "../tools/fixtures.ts";
 
 const root = (path: string) => fromFileUrl(new URL(`../../${path}`, import.meta.url));
 
 /** The exercises whose checks and reference solution both exist (the catalog grows). */
 const READY = CATALOG.filter((e) =>
-  existsSync(fromFileUrl(e.checks)) && existsSync(root(`fixtures/solutions/${e.file}`))
+  existsSync(fromFileUrl(e.checks)) && existsSync(referenceSolution(e.id))
 );
+const solutions = () => stageSolutions(READY.map((e) => e.id));
 
 /** The report as JSON without the one field that measures real time. */
 async function gradedJson(options: GradeOptions): Promise<string> {
@@ -25,17 +27,26 @@ async function gradedJson(options: GradeOptions): Promise<string> {
   return toJson({ ...report, durationMs: 0 });
 }
 
-const cases: [string, GradeOptions][] = [
-  ["the reference solutions", { dir: root("fixtures/solutions") }],
-  ["a broken submission with a timeline", {
-    dir: root("fixtures/broken/01_gather/concurrent-max-not-sum"),
-    only: ["01_gather"],
+/** A submission folder that stays as it is. */
+const kept = (dir: string): Staged => ({ dir, [Symbol.dispose]: () => {} });
+
+const cases: [string, () => Staged, GradeOptions][] = [
+  ["the reference solutions", solutions, {}],
+  [
+    "a broken submission with a timeline",
+    () => stageMistake("01_gather", "concurrent-max-not-sum"),
+    { only: ["01_gather"] },
+  ],
+  ["the stubs, in French with another seed", () => kept(root("exercises")), {
+    lang: "fr",
+    seed: 7,
   }],
-  ["the stubs, in French with another seed", { dir: root("exercises"), lang: "fr", seed: 7 }],
 ];
 
-for (const [name, options] of cases) {
+for (const [name, submission, rest] of cases) {
   Deno.test(`grade() gives ${name} the same JSON every time, also with every core busy`, async () => {
+    using staged = submission();
+    const options = { dir: staged.dir, ...rest };
     const first = await gradedJson(options);
     assert.ok(READY.length > 0 && first.includes('"checks"'));
     for (let i = 0; i < 2; i++) {
@@ -54,8 +65,9 @@ for (const [name, options] of cases) {
 
 Deno.test("grade() with another seed changes only what the seed feeds", async () => {
   // Guards the test above against a report that ignores its seed entirely.
-  const a = JSON.parse(await gradedJson({ dir: root("fixtures/solutions"), seed: 1 }));
-  const b = JSON.parse(await gradedJson({ dir: root("fixtures/solutions"), seed: 2 }));
+  using staged = solutions();
+  const a = JSON.parse(await gradedJson({ dir: staged.dir, seed: 1 }));
+  const b = JSON.parse(await gradedJson({ dir: staged.dir, seed: 2 }));
   assert.equal(a.seed, 1);
   assert.equal(b.seed, 2);
   assert.equal(a.score, b.score, "the reference solutions pass whatever the seed");

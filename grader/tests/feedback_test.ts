@@ -9,11 +9,12 @@ import { fileURLToPath } from "node:url";
 import { CATALOG } from "../../exercises/catalog.ts";
 import { grade } from "../grade.ts";
 import { classroomProblems, classroomResult } from "../report/classroom.ts";
+import { stageMistake, stageSolutions } from "../tools/fixtures.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const CLI = root("grader/cli.ts");
-/** runConcurrent awaits the three calls one after another. */
-const SEQUENTIAL = root("fixtures/feedback/sequential");
+/** Exercise 1 where runConcurrent awaits the three calls one after another. */
+const sequential = () => stageMistake("01_gather", "sequential");
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const clean = { LANG: "", LC_ALL: "", LC_MESSAGES: "", LC_CTYPE: "", NO_COLOR: "1" };
@@ -40,7 +41,8 @@ function bars(text: string, glyph: string): Map<string, [number, number]> {
 }
 
 Deno.test("grade: calls awaited one by one show 6.0 s against 3.0 s, a timeline and a hint", async () => {
-  const { code, stdout } = await cli(["1", "--dir", SEQUENTIAL], { LANG: "en_US.UTF-8" });
+  using seq = sequential();
+  const { code, stdout } = await cli(["1", "--dir", seq.dir], { LANG: "en_US.UTF-8" });
   assert.equal(code, 1);
   const failure = stdout.slice(stdout.indexOf("✗ runConcurrent takes the longest wait"));
   assert.match(
@@ -58,11 +60,12 @@ Deno.test("grade: calls awaited one by one show 6.0 s against 3.0 s, a timeline 
   // The next step grades the same folder again.
   const next = stdout.slice(stdout.indexOf("Next step: fix ")).replace(/\s+/g, " ");
   assert.match(next, /^Next step: fix .*01_gather\.ts, then run /);
-  assert.ok(next.includes(`then run \`deno task grade 1 --dir ${SEQUENTIAL}\``), next);
+  assert.ok(next.includes(`then run \`deno task grade 1 --dir ${seq.dir}\``), next);
 });
 
 Deno.test("grade: the same feedback in French with LANG=fr_FR.UTF-8", async () => {
-  const { stdout } = await cli(["1", "--dir", SEQUENTIAL], { LANG: "fr_FR.UTF-8" });
+  using seq = sequential();
+  const { stdout } = await cli(["1", "--dir", seq.dir], { LANG: "fr_FR.UTF-8" });
   const failure = stdout.slice(stdout.indexOf("✗ runConcurrent prend l'attente la plus longue"));
   assert.match(
     failure,
@@ -78,9 +81,10 @@ Deno.test("grade: the same feedback in French with LANG=fr_FR.UTF-8", async () =
 });
 
 Deno.test("grade: --lang wins over LANG, and LC_ALL over LANG", async () => {
-  const a = await cli(["1", "--dir", SEQUENTIAL, "--lang", "en"], { LANG: "fr_FR.UTF-8" });
+  using seq = sequential();
+  const a = await cli(["1", "--dir", seq.dir, "--lang", "en"], { LANG: "fr_FR.UTF-8" });
   assert.match(a.stdout, /hint: /);
-  const b = await cli(["1", "--dir", SEQUENTIAL], { LC_ALL: "fr_FR.UTF-8", LANG: "en_US.UTF-8" });
+  const b = await cli(["1", "--dir", seq.dir], { LC_ALL: "fr_FR.UTF-8", LANG: "en_US.UTF-8" });
   assert.match(b.stdout, /indice\u00a0: /);
   const c = await cli(["--help"], { LANG: "fr_FR.UTF-8" });
   assert.match(c.stdout, /^Usage : deno task grade/);
@@ -90,17 +94,19 @@ Deno.test("grade: --lang wins over LANG, and LC_ALL over LANG", async () => {
 });
 
 Deno.test("grade: timelines fall back to ASCII outside UTF-8 or with --ascii", async () => {
+  using seq = sequential();
   for (
     const [args, env] of [[[], { LANG: "C" }], [["--ascii"], { LANG: "en_US.UTF-8" }]] as const
   ) {
-    const { stdout } = await cli(["1", "--dir", SEQUENTIAL, ...args], env);
+    const { stdout } = await cli(["1", "--dir", seq.dir, ...args], env);
     assert.match(stdout, /^[\n\x20-\x7e]*$/, `only ASCII with ${JSON.stringify({ args, env })}`);
     assert.equal(bars(stdout, "#").size, 3);
   }
 });
 
 Deno.test("grade: the JSON report carries the failed check's timeline", async () => {
-  const { stdout } = await cli(["1", "--dir", SEQUENTIAL, "--reporter", "json"]);
+  using seq = sequential();
+  const { stdout } = await cli(["1", "--dir", seq.dir, "--reporter", "json"]);
   const report = JSON.parse(stdout);
   const [e] = report.exercises;
   assert.deepEqual(e.timeline.map((s: { label: string }) => s.label), [
@@ -115,7 +121,8 @@ Deno.test("grade: the JSON report carries the failed check's timeline", async ()
 });
 
 Deno.test("classroom: the reference solutions get full marks and pass", async () => {
-  const report = await grade({ dir: root("fixtures/solutions") });
+  using staged = stageSolutions();
+  const report = await grade({ dir: staged.dir });
   const result = classroomResult(report);
   assert.deepEqual(classroomProblems(result, report.score), []);
   assert.equal(result.max_score, CATALOG.length * 20);
@@ -125,8 +132,8 @@ Deno.test("classroom: the reference solutions get full marks and pass", async ()
 });
 
 Deno.test("classroom: a submission failing one check gets exactly the grader's score", async () => {
-  const dir = root("fixtures/broken/01_gather/main-finishes");
-  const report = await grade({ dir, only: ["01_gather"] });
+  using staged = stageMistake("01_gather", "main-finishes");
+  const report = await grade({ dir: staged.dir, only: ["01_gather"] });
   const result = classroomResult(report);
   assert.deepEqual(classroomProblems(result, report.score), []);
   assert.equal(report.score, 19);
@@ -139,11 +146,12 @@ Deno.test("classroom: a submission failing one check gets exactly the grader's s
 });
 
 Deno.test("grade --reporter classroom,github writes GITHUB_OUTPUT and the step summary", async () => {
+  using seq = sequential();
   const dir = await Deno.makeTempDir();
   try {
     const output = `${dir}/output`, summary = `${dir}/summary.md`;
     const { code, stdout } = await cli(
-      ["1", "--dir", SEQUENTIAL, "--reporter", "classroom,github", "--fail-under", "0"],
+      ["1", "--dir", seq.dir, "--reporter", "classroom,github", "--fail-under", "0"],
       { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, LANG: "en_US.UTF-8" },
     );
     assert.equal(code, 0);

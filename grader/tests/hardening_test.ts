@@ -7,6 +7,7 @@ import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
 import { lockedGlobalIn } from "../_harden.ts";
 import { grade } from "../grade.ts";
+import { referenceSolution } from "../tools/fixtures.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -101,7 +102,7 @@ Deno.test("grade() runs a submission whose folder name holds a comma", async () 
   try {
     await Deno.mkdir(dir);
     await Deno.copyFile(
-      new URL("../../fixtures/solutions/01_gather.ts", import.meta.url),
+      referenceSolution("01_gather"),
       `${dir}/01_gather.ts`,
     );
     const report = await grade({ dir, only: ["01_gather"] });

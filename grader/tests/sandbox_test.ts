@@ -4,13 +4,13 @@
  * still graded.
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { grade } from "../grade.ts";
+import { stageMistake } from "../tools/fixtures.ts";
 
-const hostile = (name: string) =>
-  fileURLToPath(new URL(`../../fixtures/hostile/${name}`, import.meta.url));
+/** Grades exercise 1 with a hostile mistake (`fixtures/01_gather/mistakes/<name>.patch`). */
 const gradeCase = async (name: string, wallTimeoutSeconds = 10) => {
-  const report = await grade({ dir: hostile(name), only: ["01_gather"], wallTimeoutSeconds });
+  using staged = stageMistake("01_gather", name);
+  const report = await grade({ dir: staged.dir, only: ["01_gather"], wallTimeoutSeconds });
   return report.exercises[0];
 };
 

@@ -5,12 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 function session(extra: string[]) {
   const dir = Deno.makeTempDirSync();
-  Deno.copyFileSync(root("fixtures/feedback/sequential/01_gather.ts"), `${dir}/01_gather.ts`);
+  Deno.writeTextFileSync(`${dir}/01_gather.ts`, mistakeSource("01_gather", "sequential"));
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", "--allow-all", root("grader/watch.ts"), "--dir", dir, ...extra],
     env: { LANG: "en_US.UTF-8", NO_COLOR: "1" },
@@ -44,7 +45,7 @@ for (const [name, extra] of [["file events", []], ["polling", ["--poll"]]] as co
       assert.match(first, /✗ runConcurrent takes the longest wait/);
       assert.match(first, /↑ expected end: 3\.0 s/);
       // The learner fixes the file and saves it.
-      Deno.copyFileSync(root("fixtures/solutions/01_gather.ts"), `${s.dir}/01_gather.ts`);
+      Deno.copyFileSync(referenceSolution("01_gather"), `${s.dir}/01_gather.ts`);
       const second = await s.screen(2);
       assert.match(second, /\] 1\/\d exercises passed/);
       assert.match(second, /✓ 01 Three slow calls/);

@@ -28,9 +28,9 @@ import { CATALOG } from "../../exercises/catalog.ts";
 import { grade } from "../grade.ts";
 import { toJson } from "../report/mod.ts";
 import { burnCpu } from "./cpu_load.ts";
+import { referenceSolution, stageSolutions } from "./fixtures.ts";
 
 const ROOT = fromFileUrl(new URL("../../", import.meta.url));
-const SOLUTIONS = join(ROOT, "fixtures/solutions");
 const DENO = Deno.execPath();
 /** Targets from DESIGN.md. */
 export const TARGETS = {
@@ -165,7 +165,7 @@ export class MemorySampler {
 /** The exercises that can be graded now: checks and reference solution both exist. */
 function readyExercises() {
   return CATALOG.filter((e) =>
-    existsSync(fromFileUrl(e.checks)) && existsSync(join(SOLUTIONS, e.file))
+    existsSync(fromFileUrl(e.checks)) && existsSync(referenceSolution(e.id))
   );
 }
 
@@ -191,6 +191,9 @@ export async function main(args: string[]): Promise<number> {
   const determinismRuns = values.quick ? 10 : Math.max(1, Number(values.determinism));
   const ready = readyExercises();
   const ids = ready.map((e) => e.id);
+  // The reference solutions as a submission folder (fixtures/NN_topic/solution.ts).
+  using staged = stageSolutions(ids);
+  const SOLUTIONS = staged.dir;
   const cores = navigator.hardwareConcurrency ?? 2;
   emit({
     metric: "machine",
@@ -242,7 +245,7 @@ export async function main(args: string[]): Promise<number> {
   const emptyS = median(emptyTimes);
   emit({
     metric: "grade",
-    command: `deno task grade ${ids.join(" ")} --dir fixtures/solutions --reporter json`,
+    command: `deno task grade ${ids.join(" ")} --dir <the reference solutions> --reporter json`,
     runs,
     medianS: round(gradeS),
     minS: round(Math.min(...gradeTimes)),
