@@ -48,6 +48,8 @@ export {
   defineChecks,
   type ExerciseChecks,
   type FailDetails,
+  type SettledRun,
+  type TimelineSpan,
 } from "./grader/check.ts";
 export {
   type ExerciseError,
@@ -58,6 +60,15 @@ export {
   type Report,
   SCHEMA,
 } from "./grader/grade.ts";
-export { defineCatalog, type Lang, type LocalText } from "./grader/i18n/mod.ts";
+export {
+  type Catalog,
+  defineCatalog,
+  type Lang,
+  LANGS,
+  type LocalText,
+  type Message,
+  type Messages,
+  type Widen,
+} from "./grader/i18n/mod.ts";
 export { renderTimeline, type TimelineOptions } from "./grader/timeline.ts";
 export { CATALOG, type Exercise } from "./exercises/catalog.ts";

@@ -25,6 +25,11 @@ export const DEFAULT_SEED = 444;
 
 /** An exercise-level error: the exercise could not be graded normally. */
 export interface ExerciseError {
+  /**
+   * What went wrong: the file is missing or too big, did not load or parse,
+   * never ended, exited, froze the event loop, ran out of memory, or the
+   * sandbox crashed.
+   */
   kind:
     | "missing"
     | "too-big"
@@ -35,18 +40,27 @@ export interface ExerciseError {
     | "frozen"
     | "oom"
     | "crash";
+  /** The explanation shown to the learner, in the report's language. */
   message: string;
 }
 
 /** One exercise in the report. */
 export interface ExerciseReport {
+  /** The exercise's id, e.g. `01_gather`. */
   id: string;
+  /** The file graded. */
   file: string;
+  /** The exercise's title, in the report's language. */
   title: string;
+  /** Points earned. */
   score: number;
+  /** Points available. */
   maxScore: number;
+  /** `pass`: every check passed; `fail`: some did not; `todo`: not started; `error`: see `error`. */
   status: "pass" | "fail" | "error" | "todo";
+  /** Why the exercise could not be graded normally, or `null`. */
   error: ExerciseError | null;
+  /** Every check's verdict, in the exercise's order. */
   checks: CheckResult[];
   /** The first failed check's spans (what the learner's code did). */
   timeline: CheckResult["timeline"];
@@ -56,12 +70,19 @@ export interface ExerciseReport {
 
 /** The whole report (`--reporter json`). */
 export interface Report {
+  /** The schema id, {@linkcode SCHEMA}. */
   schema: typeof SCHEMA;
+  /** Points earned over every exercise graded. */
   score: number;
+  /** Points available over every exercise graded. */
   maxScore: number;
+  /** The seed the checks' random data came from. */
   seed: number;
+  /** The report's language. */
   lang: Lang;
+  /** Real milliseconds the grading took (the one field that varies between runs). */
   durationMs: number;
+  /** One entry per exercise graded, in course order. */
   exercises: ExerciseReport[];
 }
 
@@ -73,7 +94,9 @@ export interface GradeOptions {
   only?: readonly string[];
   /** The exercises (default: the course's catalog). */
   catalog?: readonly Exercise[];
+  /** The report's language (default: English). */
   lang?: Lang;
+  /** Seed of the checks' random data (default {@linkcode DEFAULT_SEED}). */
   seed?: number;
   /** Real seconds an exercise may run (default 10). */
   wallTimeoutSeconds?: number;
@@ -290,10 +313,10 @@ async function gradeOne(
 /**
  * Grades a submission and returns the report.
  *
- * @example Grading the reference solution of exercise 1
+ * @example Grading exercise 1 of a submission folder
  * ```ts ignore
  * import { grade } from "./grade.ts";
- * const report = await grade({ dir: "fixtures/solutions", only: ["01_gather"] });
+ * const report = await grade({ dir: "exercises", only: ["01_gather"] });
  * console.log(report.score, "/", report.maxScore);
  * ```
  */
