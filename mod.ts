@@ -38,8 +38,14 @@ export {
   type RunStatus,
   type Span,
   type VirtualRun,
-} from "./grader/clock.ts";
-export { isTimeout, type Probe, probe, type ProbeCall, type ProbeOptions } from "./grader/probe.ts";
+} from "@async-lab/grader/clock";
+export {
+  isTimeout,
+  type Probe,
+  probe,
+  type ProbeCall,
+  type ProbeOptions,
+} from "@async-lab/grader/probe";
 export {
   type Check,
   type CheckContext,
@@ -50,7 +56,7 @@ export {
   type FailDetails,
   type SettledRun,
   type TimelineSpan,
-} from "./grader/check.ts";
+} from "@async-lab/grader/check";
 export {
   type ExerciseError,
   type ExerciseReport,
@@ -59,9 +65,10 @@ export {
   type GradeOptions,
   type Report,
   SCHEMA,
-} from "./grader/grade.ts";
+} from "@async-lab/grader";
 export {
   type Catalog,
+  type CatalogOf,
   defineCatalog,
   type Lang,
   LANGS,
@@ -69,6 +76,6 @@ export {
   type Message,
   type Messages,
   type Widen,
-} from "./grader/i18n/mod.ts";
-export { renderTimeline, type TimelineOptions } from "./grader/timeline.ts";
-export { CATALOG, type Exercise } from "./exercises/catalog.ts";
+} from "@async-lab/grader/i18n";
+export { renderTimeline, type TimelineOptions } from "@async-lab/grader/timeline";
+export { CATALOG, type Exercise } from "@async-lab/grader/course";

@@ -29,6 +29,13 @@ import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 const GRADER = fromFileUrl(new URL("./", import.meta.url)).replace(/\/$/, "");
 const ROOT = fromFileUrl(new URL("../", import.meta.url)).replace(/\/$/, "");
 const CHECKS = join(GRADER, "checks");
+/**
+ * The grader's own lockfile, used by every grading command and sandbox: it
+ * lists only the engine's npm packages. (The workspace's `deno.lock` also
+ * lists the lessons' packages, and Deno installs every package of a lockfile
+ * the first time it needs one: grading would download lesson 11's `hono`.)
+ */
+export const GRADER_LOCK = join(GRADER, "deno.lock");
 /** Where bundles are kept (inside the project: a bundle is as trusted as the grader). */
 export const BUNDLE_DIR = join(GRADER, ".bundle");
 
@@ -50,7 +57,7 @@ function enabled(): boolean {
 
 /** The files a bundle depends on: every grader source but tests, and the config. */
 function sources(): string[] {
-  const found: string[] = [join(ROOT, "deno.json"), join(ROOT, "deno.lock")];
+  const found: string[] = [join(ROOT, "deno.json"), GRADER_LOCK];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".") || entry.name === "tests") continue;
@@ -105,6 +112,7 @@ async function build0(key: string): Promise<string | null> {
       "--platform=deno",
       "--code-splitting",
       `--config=${join(ROOT, "deno.json")}`,
+      `--lock=${GRADER_LOCK}`,
       `--outdir=${temp}`,
       join(GRADER, "child.ts"),
       ...entries.map((f) => join(CHECKS, f)),

@@ -46,7 +46,7 @@ export function unknownFlag(error: unknown): string {
  * `deno task` runs in the project's root, and says in `INIT_CWD` where it was
  * started.
  */
-export function userPath(path: string, initCwd = startDir()): string {
+export function userPath(path: string, initCwd: string = startDir()): string {
   return initCwd && !isAbsolute(path) ? resolve(initCwd, path) : path;
 }
 
@@ -55,7 +55,10 @@ export function userPath(path: string, initCwd = startDir()): string {
  * it, as `deno task` sets it (an `INIT_CWD` left by another tool is ignored);
  * else `""`.
  */
-export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
+export function startDir(
+  initCwd: string | undefined = env("INIT_CWD"),
+  cwd: string = Deno.cwd(),
+): string {
   if (!initCwd || !isAbsolute(initCwd)) return "";
   const below = relative(cwd, initCwd);
   return below === "" || (!below.startsWith("..") && !isAbsolute(below)) ? initCwd : "";
@@ -65,7 +68,7 @@ export function startDir(initCwd = env("INIT_CWD"), cwd = Deno.cwd()): string {
  * The report with each file named as the user would: from where they typed
  * the command, or in full when they gave `--dir` in full.
  */
-export function shownFrom(report: Report, typedDir?: string, initCwd = startDir()): Report {
+export function shownFrom(report: Report, typedDir?: string, initCwd: string = startDir()): Report {
   const exercises = report.exercises.map((e) => ({
     ...e,
     file: shownPath(e.file, typedDir, initCwd) || e.file,
@@ -74,7 +77,7 @@ export function shownFrom(report: Report, typedDir?: string, initCwd = startDir(
 }
 
 /** A file as {@linkcode shownFrom} names it. */
-export function shownPath(file: string, typedDir?: string, initCwd = startDir()): string {
+export function shownPath(file: string, typedDir?: string, initCwd: string = startDir()): string {
   const abs = resolve(file);
   return typedDir !== undefined && isAbsolute(typedDir)
     ? abs

@@ -13,7 +13,7 @@
  */
 import { join, resolve } from "node:path";
 import { cpSync, readdirSync, rmSync, statSync } from "node:fs";
-import { CATALOG, type Exercise } from "../exercises/catalog.ts";
+import { CATALOG, type Exercise } from "./course.ts";
 import { DEFAULT_SEED, grade, pool, type Report } from "./grade.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
-import { CATALOG } from "../exercises/catalog.ts";
+import { CATALOG } from "./course.ts";
 import { DEFAULT_SEED, exercisesDir, findExercise, grade } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";

@@ -9,7 +9,7 @@
 import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
-import { CATALOG, type Exercise } from "../exercises/catalog.ts";
+import { CATALOG, type Exercise } from "./course.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { folderProblem, runSandboxed, type SandboxFault } from "./sandbox.ts";

@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CATALOG, type Exercise } from "../exercises/catalog.ts";
+import { CATALOG, type Exercise } from "./course.ts";
 import { findExercise } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
@@ -19,7 +19,7 @@ import { toAscii } from "./report/_ascii.ts";
 import { env } from "./_env.ts";
 
 /** Where the levels are kept: `{ "01_gather": 2 }` = two hints shown. */
-export const STATE_FILE = fileURLToPath(new URL("../.hint-state.json", import.meta.url));
+export const STATE_FILE: string = fileURLToPath(new URL("../.hint-state.json", import.meta.url));
 
 /** Hints shown so far, by exercise id. */
 export type HintState = Record<string, number>;

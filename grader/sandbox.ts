@@ -15,7 +15,7 @@ import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
 import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { bundledChild } from "./_child_bundle.ts";
+import { bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
 import { untrusted } from "./_untrusted.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
@@ -164,6 +164,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--cached-only",
     "--frozen",
     `--config=${CONFIG}`,
+    `--lock=${GRADER_LOCK}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,

@@ -11,7 +11,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { CATALOG } from "../exercises/catalog.ts";
+import { CATALOG } from "./course.ts";
 import { type ExerciseReport, exercisesDir, grade, type Report } from "./grade.ts";
 import { detectLang, isLang, type Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";

@@ -5,10 +5,9 @@
  *
  * @module
  */
-import { defineCatalog } from "./mod.ts";
+import { type CatalogOf, defineCatalog } from "./mod.ts";
 
-/** The feedback catalog. */
-export const FEEDBACK = defineCatalog({
+const en = {
   // Timeline marks after a bar, by outcome.
   markTimeout: "timed out",
   markAborted: "aborted",
@@ -37,7 +36,10 @@ export const FEEDBACK = defineCatalog({
     `Well done! Next step: exercise ${p.n}, in ${p.file}, then run \`deno task grade ${p.n}${
       p.dir ? ` --dir ${p.dir}` : ""
     }\``,
-}, {
+};
+
+/** The feedback catalog. */
+export const FEEDBACK: CatalogOf<typeof en> = defineCatalog(en, {
   markTimeout: "délai dépassé",
   markAborted: "annulé",
   markError: "en échec",

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { defineCatalog } from "./mod.ts";
+import { type CatalogOf, defineCatalog } from "./mod.ts";
 
-/** The core catalog. */
-export const MESSAGES = defineCatalog({
+const en = {
   // Run diagnostics, shared by every check.
   todo: (p: { name: string }) => `\`${p.name}\` is still a TODO: write its body`,
   missingExport: (p: { name: string }) =>
@@ -138,7 +137,10 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
   batchFailed: (p: { error: string }) => `the grader failed on this submission: ${p.error}`,
   batchHung: (p: { seconds: number }) => `grading did not finish within ${p.seconds} s`,
   batchWrote: (p: { file: string }) => `wrote ${p.file}`,
-}, {
+};
+
+/** The core catalog. */
+export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   todo: (p: { name: string }) => `\`${p.name}\` est encore un TODO : écrivez son corps`,
   missingExport: (p: { name: string }) =>
     `votre fichier n'exporte pas \`${p.name}\` : gardez la signature donnée dans l'énoncé`,

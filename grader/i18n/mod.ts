@@ -25,6 +25,9 @@ export type Catalog<M extends Messages> = { readonly [L in Lang]: M };
 /** String literal types widened to `string`, functions kept. */
 export type Widen<T> = T extends string ? string : T;
 
+/** The catalog {@linkcode defineCatalog} makes from English messages `M`. */
+export type CatalogOf<M extends Messages> = Catalog<{ [K in keyof M]: Widen<M[K]> }>;
+
 const registry: Catalog<Messages>[] = [];
 
 /**
@@ -35,8 +38,8 @@ const registry: Catalog<Messages>[] = [];
 export function defineCatalog<M extends Messages>(
   en: M,
   fr: { readonly [K in keyof M]: Widen<M[K]> },
-): Catalog<{ [K in keyof M]: Widen<M[K]> }> {
-  const catalog = { en, fr } as Catalog<{ [K in keyof M]: Widen<M[K]> }>;
+): CatalogOf<M> {
+  const catalog = { en, fr } as CatalogOf<M>;
   registry.push(catalog);
   return catalog;
 }

@@ -4,10 +4,9 @@
  *
  * @module
  */
-import { defineCatalog } from "./mod.ts";
+import { type CatalogOf, defineCatalog } from "./mod.ts";
 
-/** The tools' catalog. */
-export const TOOLS = defineCatalog({
+const en = {
   // deno task watch
   watchTitle: "async-lab — watch mode",
   watchProgress: (p: { n: number; total: number }) =>
@@ -37,7 +36,10 @@ export const TOOLS = defineCatalog({
   hintReset: (p: { n: string }) =>
     `The hints of exercise ${p.n} start over: \`deno task hint ${p.n}\` shows the first one.`,
   hintNoSave: (p: { error: string }) => `(could not remember how far you got: ${p.error})`,
-}, {
+};
+
+/** The tools' catalog. */
+export const TOOLS: CatalogOf<typeof en> = defineCatalog(en, {
   watchTitle: "async-lab — mode surveillance",
   watchProgress: (p: { n: number; total: number }) =>
     `${p.n}/${p.total} exercice${p.n > 1 ? "s" : ""} réussi${p.n > 1 ? "s" : ""}`,
