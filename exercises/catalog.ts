@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { LocalText } from "../grader/i18n/mod.ts";
+import type { LocalText } from "@async-lab/grader/i18n";
 
 /** One exercise of the course. */
 export interface Exercise {
