@@ -23,7 +23,7 @@ export interface Exercise {
   hints: readonly LocalText[];
 }
 
-const checks = (name: string) => new URL(`../grader/checks/${name}`, import.meta.url).href;
+const checks = (name: string) => new URL(`../grader/checks/${name}/mod.ts`, import.meta.url).href;
 
 /** The course's exercises, in order. */
 export const CATALOG: readonly Exercise[] = [
@@ -35,7 +35,7 @@ export const CATALOG: readonly Exercise[] = [
       fr: "Trois appels lents : l'un après l'autre, puis ensemble",
     },
     points: 20,
-    checks: checks("01_gather.ts"),
+    checks: checks("01_gather"),
     hints: [
       {
         en: "A non-blocking wait is a promise that `setTimeout` resolves: " +
@@ -71,7 +71,7 @@ export const CATALOG: readonly Exercise[] = [
       fr: "Cinq téléchargements, signalés dès que chacun se termine",
     },
     points: 20,
-    checks: checks("02_downloads.ts"),
+    checks: checks("02_downloads"),
     hints: [
       {
         en:
@@ -113,7 +113,7 @@ export const CATALOG: readonly Exercise[] = [
       fr: "Une échéance sur chaque appel, comme asyncio.wait_for",
     },
     points: 20,
-    checks: checks("03_timeouts.ts"),
+    checks: checks("03_timeouts"),
     hints: [
       {
         en: "A deadline is a race between the work and a timer: whichever settles first decides. " +
@@ -155,7 +155,7 @@ export const CATALOG: readonly Exercise[] = [
       fr: "Un pipeline : un producteur, plusieurs consommateurs, une file entre eux",
     },
     points: 20,
-    checks: checks("04_pipeline.ts"),
+    checks: checks("04_pipeline"),
     hints: [
       {
         en:
@@ -200,7 +200,7 @@ export const CATALOG: readonly Exercise[] = [
       fr: "Un outil de supervision digne de la production",
     },
     points: 20,
-    checks: checks("05_check_services.ts"),
+    checks: checks("05_check_services"),
     hints: [
       {
         en:

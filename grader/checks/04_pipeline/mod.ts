@@ -19,10 +19,10 @@ import {
   defineChecks,
   describeError,
   isTodo,
-} from "../check.ts";
-import { now, type Span, type VirtualRun, virtualSetTimeout } from "../clock.ts";
-import type { LocalText } from "../i18n/mod.ts";
-import type { Probe, ProbeCall } from "../probe.ts";
+} from "../../check.ts";
+import { now, type Span, type VirtualRun, virtualSetTimeout } from "../../clock.ts";
+import type { LocalText } from "../../i18n/mod.ts";
+import type { Probe, ProbeCall } from "../../probe.ts";
 
 interface Queue {
   put(item: unknown): Promise<void>;

@@ -10,9 +10,9 @@
  *
  * @module
  */
-import { type CheckContext, defineChecks, describeError } from "../check.ts";
-import { now, virtualSetTimeout } from "../clock.ts";
-import { isTimeout, type Probe } from "../probe.ts";
+import { type CheckContext, defineChecks, describeError } from "../../check.ts";
+import { now, virtualSetTimeout } from "../../clock.ts";
+import { isTimeout, type Probe } from "../../probe.ts";
 
 type Query = (name: string, seconds: number, signal?: AbortSignal) => Promise<string>;
 type WithTimeout = <T>(work: (signal: AbortSignal) => Promise<T>, ms: number) => Promise<T>;

@@ -10,10 +10,10 @@
  *
  * @module
  */
-import { type CheckContext, defineChecks, describeError } from "../check.ts";
-import { type LogLine, now, virtualSetTimeout } from "../clock.ts";
-import type { LocalText } from "../i18n/mod.ts";
-import type { Probe, ProbeCall } from "../probe.ts";
+import { type CheckContext, defineChecks, describeError } from "../../check.ts";
+import { type LogLine, now, virtualSetTimeout } from "../../clock.ts";
+import type { LocalText } from "../../i18n/mod.ts";
+import type { Probe, ProbeCall } from "../../probe.ts";
 
 interface Service {
   name: string;

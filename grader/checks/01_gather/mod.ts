@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { type CheckContext, defineChecks } from "../check.ts";
-import type { Probe } from "../probe.ts";
+import { type CheckContext, defineChecks } from "../../check.ts";
+import type { Probe } from "../../probe.ts";
 
 type Lists = [string[], string[], string[]];
 type Runner = (fetchers?: Record<string, () => Promise<string[]>>) => Promise<

@@ -10,9 +10,9 @@
  *
  * @module
  */
-import { type CheckContext, core, defineChecks, describeError, isTodo } from "../check.ts";
-import { now } from "../clock.ts";
-import type { Probe } from "../probe.ts";
+import { type CheckContext, core, defineChecks, describeError, isTodo } from "../../check.ts";
+import { now } from "../../clock.ts";
+import type { Probe } from "../../probe.ts";
 
 interface Download {
   name: string;
