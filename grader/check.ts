@@ -35,18 +35,29 @@ export interface Check {
 
 /** What a checks module exports as `default`. */
 export interface ExerciseChecks {
+  /** The exercise's title, as the report shows it (the catalog reads it from here). */
+  readonly title?: LocalText;
+  /** Hints from a nudge to the idea, shown one at a time by `deno task hint N`. */
+  readonly hints?: readonly LocalText[];
   /** The checks, in the order they run and are reported. */
   readonly checks: readonly Check[];
 }
 
-/** Declares an exercise's checks (the `default` export of a checks module). */
-export function defineChecks(checks: readonly Check[]): ExerciseChecks {
+/**
+ * Declares an exercise's checks (the `default` export of a checks module):
+ * its title, its hints and its checks, or the checks alone (an exercise whose
+ * catalog entry writes its own title and hints).
+ */
+export function defineChecks(spec: ExerciseChecks | readonly Check[]): ExerciseChecks {
+  const exercise: ExerciseChecks = Array.isArray(spec)
+    ? { checks: spec as readonly Check[] }
+    : spec as ExerciseChecks;
   const ids = new Set<string>();
-  for (const c of checks) {
+  for (const c of exercise.checks) {
     if (ids.has(c.id)) throw new TypeError(`Cannot define checks: duplicate id "${c.id}"`);
     ids.add(c.id);
   }
-  return { checks };
+  return exercise;
 }
 
 /** Extra facts a failure can carry. */
