@@ -15,7 +15,7 @@ import {
   type Span,
   type VirtualRun,
 } from "./clock.ts";
-import { formatSeconds, type Lang, type LocalText } from "./i18n/mod.ts";
+import { formatSeconds, type Lang, type LocalText, texts } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { probe } from "./probe.ts";
 
@@ -157,17 +157,11 @@ export interface TimelineSpan {
   outcome: Span["outcome"];
 }
 
-/** Both languages of a core message. */
-export function core<K extends keyof typeof MESSAGES.en>(
-  key: K,
-  ...params: (typeof MESSAGES.en)[K] extends (p: infer P) => string ? [P] : []
-): LocalText {
-  const pick = (lang: Lang) => {
-    const m = MESSAGES[lang][key] as unknown;
-    return typeof m === "function" ? (m as (p: unknown) => string)(params[0]) : m as string;
-  };
-  return { en: pick("en"), fr: pick("fr") };
-}
+/**
+ * Both languages of a core message; a parameter that is a sentence in every
+ * language (`ctx.sec(ms)`) gives each language its own side.
+ */
+export const core = texts(MESSAGES);
 
 /** A short description of a thrown value: `TypeError: x is not a function`. */
 export function describeError(error: unknown): string {

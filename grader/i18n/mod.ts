@@ -49,9 +49,7 @@ export type Params<F> = F extends (params: infer P) => string
 function isLocalText(value: unknown): value is LocalText {
   if (typeof value !== "object" || value === null) return false;
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const keys = Object.keys(value);
-  return keys.length === LANGS.length &&
-    LANGS.every((l) => typeof Object.getOwnPropertyDescriptor(value, l)?.value === "string");
+  return LANGS.every((l) => typeof Object.getOwnPropertyDescriptor(value, l)?.value === "string");
 }
 
 /**
@@ -90,6 +88,15 @@ export function texts<M extends Messages>(
     };
     return { en: pick("en"), fr: pick("fr") };
   };
+}
+
+/**
+ * Joins sentences in every language with a separator that is text too
+ * (`, ` in English, ` ; ` in French).
+ */
+export function joinTexts(items: readonly LocalText[], separator: LocalText): LocalText {
+  const join = (lang: Lang) => items.map((item) => item[lang]).join(separator[lang]);
+  return { en: join("en"), fr: join("fr") };
 }
 
 /** Every catalog declared so far. */
