@@ -10,6 +10,7 @@ import { defineCatalog, texts } from "../../i18n/mod.ts";
 /** The catalog: the English side sets the keys and parameters, the French one follows. */
 export const MESSAGES = defineCatalog({
   title: "A deadline on each call, like asyncio.wait_for",
+  instantsSeparator: ", ",
   hint1:
     "A deadline is a race between the work and a timer: whichever settles first decides. `Promise.race([work(signal), timer])` is the whole shape of `withTimeout`.",
   hint2:
@@ -148,7 +149,7 @@ export const MESSAGES = defineCatalog({
   warnsAtDeadlineSeen:
     "log was never called (did you print with console instead of the `log` option?)",
   warnsAtDeadlineSeen2: "no log line names it",
-  warnsAtDeadlineSeen3: (p: { mine: string; mine2: string }) => `it was named at ${p.mine}`,
+  warnsAtDeadlineSeen3: (p: { mine: string }) => `it was named at ${p.mine}`,
   warnsAtDeadlineMissed: (p: { name: string }) =>
     `${p.name} was never queried; its deadline was at`,
   warnsAtDeadlineMissed2: (p: { name: string }) => `${p.name} timed out at`,
@@ -167,7 +168,6 @@ export const MESSAGES = defineCatalog({
     ` (server_B answered ${
       p.v ? `just in time` : `too late`
     } here: either is fine, if the report says so)`,
-  queryAllReportTie2: "",
   queryAllReportFail: (p: { got: string; want: string; tie: string }) =>
     `queryAll returned ${p.got}; what happened was ${p.want}${p.tie}`,
   queryAllReportFail2: (p: { s: string; passed: string; inMs: boolean }) =>
@@ -182,6 +182,7 @@ export const MESSAGES = defineCatalog({
     "main() printed nothing: print who responded, who timed out, and the total time",
 }, {
   title: "Une échéance sur chaque appel, comme asyncio.wait_for",
+  instantsSeparator: ", ",
   hint1:
     "Une échéance, c'est une course entre le travail et un minuteur : le premier qui se termine décide. `Promise.race([work(signal), minuteur])`, c'est toute la forme de `withTimeout`.",
   hint2:
@@ -294,7 +295,7 @@ export const MESSAGES = defineCatalog({
   warnsAtDeadlineSeen:
     "log n'a jamais été appelé (avez-vous affiché avec console au lieu de l'option `log` ?)",
   warnsAtDeadlineSeen2: "aucune ligne de log ne le nomme",
-  warnsAtDeadlineSeen3: (p) => `il a été nommé à ${p.mine2}`,
+  warnsAtDeadlineSeen3: (p) => `il a été nommé à ${p.mine}`,
   warnsAtDeadlineMissed: (p) => `${p.name} n'a jamais été interrogé ; son échéance tombait à`,
   warnsAtDeadlineMissed2: (p) => `${p.name} a dépassé le délai à`,
   warnsAtDeadlineFail: (p) =>
@@ -311,7 +312,6 @@ export const MESSAGES = defineCatalog({
     ` (ici server_B a répondu ${
       p.v ? `juste à temps` : `trop tard`
     } : les deux sont acceptés, si le rapport le dit)`,
-  queryAllReportTie2: "",
   queryAllReportFail: (p) => `queryAll a renvoyé ${p.got} ; ce qui s'est passé : ${p.want}${p.tie}`,
   queryAllReportFail2: (p) =>
     `queryAll a renvoyé seconds = ${p.s}, alors que ${p.passed} se sont écoulées${

@@ -12,7 +12,7 @@
  */
 import { type CheckContext, defineChecks, describeError } from "../../check.ts";
 import { now, virtualSetTimeout } from "../../clock.ts";
-import type { LocalText } from "../../i18n/mod.ts";
+import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import { isTimeout, type Probe } from "../../probe.ts";
 import { msg } from "./messages.ts";
 
@@ -485,8 +485,7 @@ export default defineChecks({
           const seen = mine.length === 0
             ? lines.length === 0 ? msg("warnsAtDeadlineSeen") : msg("warnsAtDeadlineSeen2")
             : msg("warnsAtDeadlineSeen3", {
-              mine: mine.map((l) => ctx.sec(l.at).en).join(", "),
-              mine2: mine.map((l) => ctx.sec(l.at).fr).join(", "),
+              mine: joinTexts(mine.map((l) => ctx.sec(l.at)), msg("instantsSeparator")),
             });
           const early = mine.length > 0 && mine.every((l) => l.at < due - EPS);
           const missed = call === undefined
@@ -528,7 +527,7 @@ export default defineChecks({
           if (show(got) !== show(want)) {
             const tie = timeoutMs === undefined
               ? msg("queryAllReportTie", { v: answered(probes.get("server_B")) })
-              : msg("queryAllReportTie2");
+              : "";
             ctx.fail(msg("queryAllReportFail", { got: show(got), want: show(want), tie }), {
               expected: show(want),
               actual: show(got),
