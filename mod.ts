@@ -58,6 +58,23 @@ export {
   type Report,
   SCHEMA,
 } from "./grader/grade.ts";
-export { defineCatalog, type Lang, type LocalText } from "./grader/i18n/mod.ts";
+export {
+  defineCatalog,
+  joinTexts,
+  type Lang,
+  type LocalText,
+  type Params,
+  texts,
+} from "./grader/i18n/mod.ts";
+export {
+  EPS,
+  near,
+  sameData,
+  settleOr,
+  show,
+  track,
+  type Tracked,
+  wait,
+} from "./grader/toolkit.ts";
 export { renderTimeline, type TimelineOptions } from "./grader/timeline.ts";
 export { CATALOG, type Exercise } from "./exercises/catalog.ts";

@@ -8,6 +8,7 @@
  */
 import { type CheckContext, defineChecks } from "../../check.ts";
 import type { Probe } from "../../probe.ts";
+import { EPS, near, sameData, show } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 type Lists = [string[], string[], string[]];
@@ -16,8 +17,6 @@ type Runner = (fetchers?: Record<string, () => Promise<string[]>>) => Promise<
 >;
 
 const NAMES = ["users", "orders", "inventory"] as const;
-/** Tolerance on virtual durations (ms): learners may compute them with floats. */
-const EPS = 1;
 
 interface Trio {
   fetchers: Record<(typeof NAMES)[number], Probe<string[]>>;
@@ -49,9 +48,6 @@ function trio(ctx: CheckContext, options: { failing?: number; vary?: boolean } =
   return { fetchers, ms, values };
 }
 
-const near = (a: number, b: number) => Math.abs(a - b) <= EPS;
-const list = (values: unknown) => JSON.stringify(values);
-
 function runner(ctx: CheckContext, name: "runSequential" | "runConcurrent"): Runner {
   return ctx.fn<Runner>(name);
 }
@@ -82,10 +78,10 @@ export default defineChecks({
               timeline: [],
             });
           }
-          if (list(run.value) !== list(value)) {
+          if (!sameData(run.value, value)) {
             ctx.fail(
-              msg("fetchDurationsFail2", { name, runValue: list(run.value), value: list(value) }),
-              { expected: list(value), actual: list(run.value), timeline: [] },
+              msg("fetchDurationsFail2", { name, runValue: show(run.value), value: show(value) }),
+              { expected: show(value), actual: show(run.value), timeline: [] },
             );
           }
         }
@@ -207,10 +203,10 @@ export default defineChecks({
           const run = runner(ctx, name);
           const result = await ctx.settle(`${name}(fetchers)`, () => run(t.fetchers));
           const got = (result.value as { value?: unknown })?.value;
-          if (list(got) !== list(t.values)) {
-            ctx.fail(msg("valuesInOrderFail", { name, got: list(got), tValues: list(t.values) }), {
-              expected: list(t.values),
-              actual: list(got) ?? "undefined",
+          if (!sameData(got, t.values)) {
+            ctx.fail(msg("valuesInOrderFail", { name, got: show(got), tValues: show(t.values) }), {
+              expected: show(t.values),
+              actual: show(got) ?? "undefined",
             });
           }
         }

@@ -14,6 +14,7 @@ import { type CheckContext, core, defineChecks, describeError, isTodo } from "..
 import { now } from "../../clock.ts";
 import type { LocalText } from "../../i18n/mod.ts";
 import type { Probe } from "../../probe.ts";
+import { EPS, near, sameData, show } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 interface Download {
@@ -25,11 +26,6 @@ type DownloadAll = (files: Download[], options?: {
   download?: (file: Download) => Promise<Download>;
   onDone?: (file: Download, seconds: number) => void;
 }) => Promise<{ seconds: number; slowest: string }>;
-
-/** Tolerance on virtual instants (ms). */
-const EPS = 1;
-const near = (a: number, b: number, eps = EPS) => Math.abs(a - b) <= eps;
-const show = (values: unknown) => JSON.stringify(values);
 
 /** `n` different durations in ms: whole tenths of a second in [1 s, 5 s]. */
 function durations(ctx: CheckContext, n: number): number[] {
@@ -279,8 +275,8 @@ export default defineChecks({
         const got = seen.yields.map((y) => y.value);
         const want = [...inputs].sort((a, b) => a.ms - b.ms).map((r) => r.value);
         const given = inputs.map((r) => r.value);
-        if (show(got) !== show(want)) {
-          const inInputOrder = show(got) === show(given);
+        if (!sameData(got, want)) {
+          const inInputOrder = sameData(got, given);
           ctx.fail(
             msg("yieldsInSettlementOrderFail", { got: show(got), want: show(want), inInputOrder }),
             { expected: show(want), actual: show(got) },
@@ -361,7 +357,7 @@ export default defineChecks({
             { expected: `Error: ${error.message}`, actual: describeError(seen.error) },
           );
         }
-        if (show(got) !== show(before)) {
+        if (!sameData(got, before)) {
           ctx.fail(msg("rejectionAtItsTurnFail5", { got: show(got), before: show(before) }), {
             expected: show(before),
             actual: show(got),
@@ -406,7 +402,7 @@ export default defineChecks({
           );
           const got = seen.yields.map((y) => String(y.value)).sort();
           const want = inputs.map((r) => r.value).sort();
-          if (show(got) !== show(want)) {
+          if (!sameData(got, want)) {
             ctx.fail(
               msg("anyIterableFail", {
                 kind: kind.what,
@@ -489,7 +485,7 @@ export default defineChecks({
             const collected = done.every((d) => near(d.at, last));
             // Reported in the order the downloads were started: awaited one by one.
             const inStartOrder = !collected &&
-              show(done.map((d) => d.name)) === show(files.map((f) => f.name));
+              sameData(done.map((d) => d.name), files.map((f) => f.name));
             ctx.fail(
               msg("onDoneAtEachCompletionFail3", {
                 fileName: file.name,

@@ -14,6 +14,7 @@ import { type CheckContext, defineChecks, describeError } from "../../check.ts";
 import { now, virtualSetTimeout } from "../../clock.ts";
 import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import { isTimeout, type Probe } from "../../probe.ts";
+import { EPS, near, sameData, show } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 type Query = (name: string, seconds: number, signal?: AbortSignal) => Promise<string>;
@@ -36,10 +37,6 @@ const STATEMENT: Readonly<Record<string, number>> = {
   server_D: 1.2,
 };
 
-/** Tolerance on virtual instants (ms). */
-const EPS = 1;
-const near = (a: number, b: number, eps = EPS) => Math.abs(a - b) <= eps;
-const show = (value: unknown) => JSON.stringify(value);
 const names = (list: unknown) => (Array.isArray(list) ? [...list].map(String).sort() : list);
 
 /** A deadline in ms drawn from the seed, in [lo, hi) seconds, on whole tenths. */
@@ -120,7 +117,7 @@ export default defineChecks({
       hint: msg("queryWaitsAndStopsHint"),
       async run(ctx) {
         const table = ctx.get<Record<string, number>>("SERVERS");
-        if (show(Object.entries(table ?? {}).sort()) !== show(Object.entries(STATEMENT).sort())) {
+        if (!sameData(Object.entries(table ?? {}).sort(), Object.entries(STATEMENT).sort())) {
           ctx.fail(
             msg("queryWaitsAndStopsFail", { table: show(table), STATEMENT: show(STATEMENT) }),
             { expected: show(STATEMENT), actual: show(table) },
@@ -524,7 +521,7 @@ export default defineChecks({
             responded: ok.filter((n) => !tied.includes(n)).sort(),
             timedOut: [...late, ...tied].sort(),
           };
-          if (show(got) !== show(want)) {
+          if (!sameData(got, want)) {
             const tie = timeoutMs === undefined
               ? msg("queryAllReportTie", { v: answered(probes.get("server_B")) })
               : "";

@@ -20,9 +20,10 @@ import {
   describeError,
   isTodo,
 } from "../../check.ts";
-import { now, type Span, type VirtualRun, virtualSetTimeout } from "../../clock.ts";
+import { now, type Span, type VirtualRun } from "../../clock.ts";
 import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import type { Probe, ProbeCall } from "../../probe.ts";
+import { EPS, near, sameData, settleOr, show, track, wait } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 interface Queue {
@@ -51,45 +52,6 @@ type RunPipeline = (urls?: readonly string[], options?: {
   analyze?: (payload: Payload) => Promise<unknown>;
   log?: (line: string) => void;
 }) => Promise<PipelineResult>;
-
-/** Tolerance on virtual instants (ms). */
-const EPS = 1;
-const near = (a: number, b: number) => Math.abs(a - b) <= EPS;
-const show = (value: unknown) => {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-};
-
-/** Waits `ms` of virtual time on the clock's own timers. */
-const wait = (ms: number) => new Promise<void>((resolve) => virtualSetTimeout(resolve, ms));
-
-/** A promise plus when (and how) it settled. */
-interface Tracked<T> {
-  promise: Promise<unknown>;
-  done: boolean;
-  at: number;
-  value?: T;
-  error?: unknown;
-}
-
-function track<T>(value: Promise<T> | T): Tracked<T> {
-  const t = { done: false, at: -1 } as Tracked<T>;
-  const promise = Promise.resolve(value).then(
-    (v) => Object.assign(t, { done: true, at: now(), value: v }),
-    (e) => Object.assign(t, { done: true, at: now(), error: e }),
-  );
-  // Not enumerable: the scenario's result must not look like a forgotten await.
-  Object.defineProperty(t, "promise", { value: promise, enumerable: false });
-  return t;
-}
-
-/** Waits until every tracked promise settled, or `ms` of virtual time passed. */
-async function settleOr(ms: number, ...tracked: Tracked<unknown>[]): Promise<void> {
-  await Promise.race([Promise.all(tracked.map((t) => t.promise)), wait(ms)]);
-}
 
 function queueClass(ctx: CheckContext): QueueClass {
   const Q = ctx.get<unknown>("AsyncQueue");
@@ -327,14 +289,14 @@ export default defineChecks({
           return { got, got2 };
         });
         const { got, got2 } = seen.value;
-        if (show(got) !== show(items)) {
+        if (!sameData(got, items)) {
           ctx.fail(msg("queueFifoFail", { items: show(items), got: show(got) }), {
             expected: show(items),
             actual: show(got),
             timeline: [],
           });
         }
-        if (show(got2) !== show(bounded)) {
+        if (!sameData(got2, bounded)) {
           ctx.fail(msg("queueFifoFail2", { bounded: show(bounded), got2: show(got2) }), {
             expected: show(bounded),
             actual: show(got2),
@@ -400,7 +362,7 @@ export default defineChecks({
         }
         const order = getters.map((t) => t.value);
         const instants = getters.map((t) => t.at);
-        if (show(order) !== show(names) || !instants.every((at, i) => near(at, puts[i]))) {
+        if (!sameData(order, names) || !instants.every((at, i) => near(at, puts[i]))) {
           ctx.fail(
             msg("queueGetWaitsFail4", {
               names: show(names),
@@ -462,7 +424,7 @@ export default defineChecks({
             timeline: [],
           });
         }
-        if (show(got) !== show(items)) {
+        if (!sameData(got, items)) {
           ctx.fail(msg("queueMaxSizeFail4", { got: show(got), items: show(items) }), {
             expected: show(items),
             actual: show(got),

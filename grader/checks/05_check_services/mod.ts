@@ -14,6 +14,7 @@ import { type CheckContext, defineChecks, describeError } from "../../check.ts";
 import { type LogLine, now, virtualSetTimeout } from "../../clock.ts";
 import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import type { Probe, ProbeCall } from "../../probe.ts";
+import { EPS, near, sameData, show as showValue } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 interface Service {
@@ -34,16 +35,8 @@ type CheckAll = (services?: readonly Service[], options?: {
 }) => Promise<CheckResult[]>;
 type Main = (args?: string[]) => Promise<number>;
 
-/** Tolerance on virtual instants (ms). */
-const EPS = 1;
-const near = (a: number, b: number) => Math.abs(a - b) <= EPS;
-const show = (value: unknown) => {
-  try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 300);
-  } catch {
-    return String(value);
-  }
-};
+/** A learner value as text, cut at 300 characters. */
+const show = (value: unknown) => showValue(value, 300);
 const int = (ctx: CheckContext, lo: number, hi: number) =>
   lo + Math.floor(ctx.random() * (hi - lo + 1));
 
@@ -504,7 +497,7 @@ export default defineChecks({
         }
         const services = findServices(doc);
         const names = services?.map((s) => s.name);
-        if (!services || show([...names!].sort()) !== show(STATEMENT.map((s) => s.name).sort())) {
+        if (!services || !sameData([...names!].sort(), STATEMENT.map((s) => s.name).sort())) {
           ctx.fail(msg("mainJsonFail2", { names: show(names ?? doc) }));
         }
         for (const s of services!) {
