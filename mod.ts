@@ -72,6 +72,7 @@ export {
   sameData,
   settleOr,
   show,
+  showData,
   track,
   type Tracked,
   wait,

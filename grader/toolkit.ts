@@ -125,6 +125,27 @@ export function show(value: unknown, max: number = Infinity): string {
 }
 
 /**
+ * {@linkcode show} for a failure's `expected` or `actual` field: `undefined`
+ * (the field stays empty) where `JSON.stringify` has nothing to write — for
+ * `undefined`, a function or a symbol.
+ *
+ * @param value What the learner's code returned.
+ * @returns The text, or `undefined`.
+ *
+ * @example Nothing to show leaves the field empty
+ * ```ts
+ * import { showData } from "./toolkit.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(showData(undefined), undefined);
+ * assert.equal(showData({ seconds: 3 }), '{"seconds":3}');
+ * ```
+ */
+export function showData(value: unknown): string | undefined {
+  return json(value, new Set());
+}
+
+/**
  * Whether two values hold the same plain data: primitives equal (`NaN` equals
  * `NaN`), arrays item by item, other objects by their own enumerable fields in
  * any order. Only data properties are read: a getter, a Proxy or a function is

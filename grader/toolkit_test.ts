@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { runInVirtualTime } from "./clock.ts";
-import { EPS, near, sameData, settleOr, show, track, wait } from "./toolkit.ts";
+import { EPS, near, sameData, settleOr, show, showData, track, wait } from "./toolkit.ts";
 
 /** An object whose every way of being read is recorded. */
 function watched() {
@@ -122,4 +122,14 @@ Deno.test("wait(), track() and settleOr() follow the virtual clock", async () =>
   assert.equal(early, 300);
   assert.equal(late, 800);
   assert.equal(Object.keys(fast).includes("promise"), false);
+});
+
+Deno.test("showData() leaves a failure field empty where JSON has nothing to write", () => {
+  assert.equal(showData(undefined), undefined);
+  assert.equal(showData(() => 1), undefined);
+  assert.equal(showData(Symbol("s")), undefined);
+  assert.equal(showData(["a", undefined]), '["a",null]');
+  const { value, reads } = watched();
+  assert.equal(showData(value), '{"list":["a"],"secret":"[getter]"}');
+  assert.deepEqual(reads, []);
 });

@@ -8,7 +8,7 @@
  */
 import { type CheckContext, defineChecks } from "../../check.ts";
 import type { Probe } from "../../probe.ts";
-import { EPS, near, sameData, show } from "../../toolkit.ts";
+import { EPS, near, sameData, show, showData } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 type Lists = [string[], string[], string[]];
@@ -81,7 +81,7 @@ export default defineChecks({
           if (!sameData(run.value, value)) {
             ctx.fail(
               msg("fetchDurationsFail2", { name, runValue: show(run.value), value: show(value) }),
-              { expected: show(value), actual: show(run.value), timeline: [] },
+              { expected: showData(value), actual: showData(run.value), timeline: [] },
             );
           }
         }
@@ -205,8 +205,8 @@ export default defineChecks({
           const got = (result.value as { value?: unknown })?.value;
           if (!sameData(got, t.values)) {
             ctx.fail(msg("valuesInOrderFail", { name, got: show(got), tValues: show(t.values) }), {
-              expected: show(t.values),
-              actual: show(got) ?? "undefined",
+              expected: showData(t.values),
+              actual: showData(got) ?? "undefined",
             });
           }
         }

@@ -14,7 +14,7 @@ import { type CheckContext, core, defineChecks, describeError, isTodo } from "..
 import { now } from "../../clock.ts";
 import type { LocalText } from "../../i18n/mod.ts";
 import type { Probe } from "../../probe.ts";
-import { EPS, near, sameData, show } from "../../toolkit.ts";
+import { EPS, near, sameData, show, showData } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 interface Download {
@@ -196,7 +196,7 @@ export default defineChecks({
           if (file?.name !== name) {
             ctx.fail(msg("planDownloadsFail3", { i: i + 1, fileName: show(file?.name), name }), {
               expected: name,
-              actual: show(file?.name),
+              actual: showData(file?.name),
             });
           }
           const s = file.seconds;
@@ -205,7 +205,7 @@ export default defineChecks({
           ) {
             ctx.fail(msg("planDownloadsFail4", { name, s: show(s) }), {
               expected: "1.0 – 5.0",
-              actual: show(s),
+              actual: showData(s),
             });
           }
         }
@@ -250,8 +250,8 @@ export default defineChecks({
         const got = run.value as Download | undefined;
         if (got?.name !== file.name || got?.seconds !== file.seconds) {
           ctx.fail(msg("downloadWaitsFail2", { got: show(got), file: show(file) }), {
-            expected: show(file),
-            actual: show(got),
+            expected: showData(file),
+            actual: showData(got),
             timeline: [],
           });
         }
@@ -279,7 +279,7 @@ export default defineChecks({
           const inInputOrder = sameData(got, given);
           ctx.fail(
             msg("yieldsInSettlementOrderFail", { got: show(got), want: show(want), inInputOrder }),
-            { expected: show(want), actual: show(got) },
+            { expected: showData(want), actual: showData(got) },
           );
         }
       },
@@ -302,8 +302,8 @@ export default defineChecks({
           const settled = ctx.sec(r.ms);
           if (y === undefined) {
             return ctx.fail(msg("yieldsAtSettleInstantFail", { rValue: show(r.value), settled }), {
-              expected: show(r.value),
-              actual: show(seen.yields.map((y) => y.value)),
+              expected: showData(r.value),
+              actual: showData(seen.yields.map((y) => y.value)),
             });
           }
           if (!near(y.at, r.ms)) {
@@ -343,7 +343,7 @@ export default defineChecks({
         if (!seen.threw) {
           ctx.fail(
             msg("rejectionAtItsTurnFail3", { failAt, errorMessage: error.message, got: show(got) }),
-            { expected: `${show(before)}, then Error: ${error.message}`, actual: show(got) },
+            { expected: `${show(before)}, then Error: ${error.message}`, actual: showData(got) },
           );
         }
         const same = seen.error === error ||
@@ -359,8 +359,8 @@ export default defineChecks({
         }
         if (!sameData(got, before)) {
           ctx.fail(msg("rejectionAtItsTurnFail5", { got: show(got), before: show(before) }), {
-            expected: show(before),
-            actual: show(got),
+            expected: showData(before),
+            actual: showData(got),
           });
         }
       },
@@ -409,7 +409,7 @@ export default defineChecks({
                 seenYields: show(seen.yields.map((y) => y.value)),
                 want: show(want),
               }),
-              { expected: show(want), actual: show(got) },
+              { expected: showData(want), actual: showData(got) },
             );
           }
         }
@@ -507,7 +507,7 @@ export default defineChecks({
                 finished,
                 inMs,
               }),
-              { expected: finished, actual: show(s) },
+              { expected: finished, actual: showData(s) },
             );
           }
         }
@@ -527,7 +527,7 @@ export default defineChecks({
           const inMs = typeof s === "number" && near(s, run.elapsedMs, 1);
           ctx.fail(msg("summaryFail", { s: show(s), want, inMs }), {
             expected: want,
-            actual: show(s),
+            actual: showData(s),
           });
         }
         const slowest = files.reduce((a, b) => (b.seconds > a.seconds ? b : a));
@@ -538,7 +538,7 @@ export default defineChecks({
               slowestName: slowest.name,
               slowestSeconds: ctx.sec(slowest.seconds * 1000),
             }),
-            { expected: slowest.name, actual: show(summary?.slowest) },
+            { expected: slowest.name, actual: showData(summary?.slowest) },
           );
         }
       },

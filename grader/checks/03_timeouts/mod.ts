@@ -14,7 +14,7 @@ import { type CheckContext, defineChecks, describeError } from "../../check.ts";
 import { now, virtualSetTimeout } from "../../clock.ts";
 import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import { isTimeout, type Probe } from "../../probe.ts";
-import { EPS, near, sameData, show } from "../../toolkit.ts";
+import { EPS, near, sameData, show, showData } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
 
 type Query = (name: string, seconds: number, signal?: AbortSignal) => Promise<string>;
@@ -120,7 +120,7 @@ export default defineChecks({
         if (!sameData(Object.entries(table ?? {}).sort(), Object.entries(STATEMENT).sort())) {
           ctx.fail(
             msg("queryWaitsAndStopsFail", { table: show(table), STATEMENT: show(STATEMENT) }),
-            { expected: show(STATEMENT), actual: show(table) },
+            { expected: showData(STATEMENT), actual: showData(table) },
           );
         }
         const query = ctx.fn<Query>("query");
@@ -257,7 +257,7 @@ export default defineChecks({
               value: show(value),
               runValue2: run.value === undefined,
             }),
-            { expected: show(value), actual: show(run.value) },
+            { expected: showData(value), actual: showData(run.value) },
           );
         }
         if (!near(run.elapsedMs, workMs)) {
@@ -526,8 +526,8 @@ export default defineChecks({
               ? msg("queryAllReportTie", { v: answered(probes.get("server_B")) })
               : "";
             ctx.fail(msg("queryAllReportFail", { got: show(got), want: show(want), tie }), {
-              expected: show(want),
-              actual: show(got),
+              expected: showData(want),
+              actual: showData(got),
             });
           }
           const s = report?.seconds;
@@ -536,7 +536,7 @@ export default defineChecks({
             const inMs = typeof s === "number" && near(s, run.elapsedMs, 1);
             ctx.fail(msg("queryAllReportFail2", { s: show(s), passed, inMs }), {
               expected: passed,
-              actual: show(s),
+              actual: showData(s),
             });
           }
         }
