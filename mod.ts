@@ -78,4 +78,4 @@ export {
   wait,
 } from "./grader/toolkit.ts";
 export { renderTimeline, type TimelineOptions } from "./grader/timeline.ts";
-export { CATALOG, type Exercise } from "./exercises/catalog.ts";
+export { CATALOG, type Exercise, exercise } from "./exercises/catalog.ts";
