@@ -59,12 +59,17 @@ export {
   SCHEMA,
 } from "./grader/grade.ts";
 export {
+  type Catalog,
   defineCatalog,
   joinTexts,
   type Lang,
+  LANGS,
   type LocalText,
+  type Message,
+  type Messages,
   type Params,
   texts,
+  type Widen,
 } from "./grader/i18n/mod.ts";
 export {
   EPS,
