@@ -18,6 +18,9 @@ import {
 import { formatSeconds, type Lang, type LocalText, texts } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { probe } from "./probe.ts";
+// Every checks module uses the toolkit: loading it with the engine keeps the
+// sandbox bundle's shared code in one chunk (see _child_bundle.ts).
+import "./toolkit.ts";
 
 /** One named, scored check of an exercise. */
 export interface Check {
