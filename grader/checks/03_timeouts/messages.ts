@@ -164,9 +164,9 @@ export const MESSAGES = defineCatalog({
   queryAllReportTitle: "queryAll reports who responded, who timed out, and the time it took",
   queryAllReportHint:
     "push each name to exactly one list: `responded` after the await succeeds, `timedOut` in the catch; seconds = (performance.now() - start) / 1000",
-  queryAllReportTie: (p: { v: boolean }) =>
+  queryAllReportTie: (p: { inTime: boolean }) =>
     ` (server_B answered ${
-      p.v ? `just in time` : `too late`
+      p.inTime ? `just in time` : `too late`
     } here: either is fine, if the report says so)`,
   queryAllReportFail: (p: { got: string; want: string; tie: string }) =>
     `queryAll returned ${p.got}; what happened was ${p.want}${p.tie}`,
@@ -310,7 +310,7 @@ export const MESSAGES = defineCatalog({
     "rangez chaque nom dans une seule liste : `responded` après un await réussi, `timedOut` dans le catch ; seconds = (performance.now() - start) / 1000",
   queryAllReportTie: (p) =>
     ` (ici server_B a répondu ${
-      p.v ? `juste à temps` : `trop tard`
+      p.inTime ? `juste à temps` : `trop tard`
     } : les deux sont acceptés, si le rapport le dit)`,
   queryAllReportFail: (p) => `queryAll a renvoyé ${p.got} ; ce qui s'est passé : ${p.want}${p.tie}`,
   queryAllReportFail2: (p) =>

@@ -523,7 +523,7 @@ export default defineChecks({
           };
           if (!sameData(got, want)) {
             const tie = timeoutMs === undefined
-              ? msg("queryAllReportTie", { v: answered(probes.get("server_B")) })
+              ? msg("queryAllReportTie", { inTime: answered(probes.get("server_B")) })
               : "";
             ctx.fail(msg("queryAllReportFail", { got: show(got), want: show(want), tie }), {
               expected: showData(want),

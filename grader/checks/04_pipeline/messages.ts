@@ -56,8 +56,8 @@ export const MESSAGES = defineCatalog({
     `get() on an empty queue resumed at ${p.got} with ${p.gValue}; the put() of ${p.item} came at ${p.want}: resume the waiting get() the moment an item arrives (no polling with timers)`,
   queueGetWaitsFail4: (p: { names: string; order: string }) =>
     `three get()s waited (oldest first), then put() brought ${p.names} one at a time; the get()s received ${p.order}: serve waiting get()s oldest first, each at the instant of its put()`,
-  queueGetWaitsExpected: (p: { names: string; ctx: string }) => `${p.names} at ${p.ctx}`,
-  queueGetWaitsActual2: (p: { order: string; ctx: string }) => `${p.order} at ${p.ctx}`,
+  queueGetWaitsExpected: (p: { names: string; puts: string }) => `${p.names} at ${p.puts}`,
+  queueGetWaitsActual2: (p: { order: string; instants: string }) => `${p.order} at ${p.instants}`,
   queueMaxSizeTitle: "with maxSize, put() on a full queue waits until a get() makes room",
   queueMaxSizeHint:
     "when the queue holds maxSize items, put() returns a promise that the next get() resolves; without maxSize, put() never waits",
@@ -88,28 +88,35 @@ export const MESSAGES = defineCatalog({
     "map each URL to an async task that fetches it and puts its payload, then Promise.all the tasks",
   producerFetchesConcurrentlyFail: (p: { u: unknown; callsLength: number }) =>
     `${p.u} was fetched ${p.callsLength} times; fetch each URL exactly once`,
-  producerFetchesConcurrentlyFail2: (p: { firstShort: string; ctx: string }) =>
-    `the producer fetched one URL at a time: each fetch started when the previous one ended (${p.firstShort} at ${p.ctx}). Start every fetch at once and put each payload in the queue as soon as it arrives`,
-  producerFetchesConcurrentlyFail3: (p: { firstShort: string; ctx: string }) =>
-    `${p.firstShort} was fetched from ${p.ctx}, not from 0.0 s: the producer should start every fetch at once`,
+  producerFetchesConcurrentlyFail2: (p: { firstShort: string; start: string }) =>
+    `the producer fetched one URL at a time: each fetch started when the previous one ended (${p.firstShort} at ${p.start}). Start every fetch at once and put each payload in the queue as soon as it arrives`,
+  producerFetchesConcurrentlyFail3: (p: { firstShort: string; start: string }) =>
+    `${p.firstShort} was fetched from ${p.start}, not from 0.0 s: the producer should start every fetch at once`,
   producerFetchesConcurrentlyExpected: "every fetch starts at 0.0 s",
   putOnArrivalTitle: "each payload is analysed the moment it arrives when a consumer is free",
   putOnArrivalHint:
     "put each payload into the queue right after its own fetch resolves, not after all of them",
-  putOnArrivalFail: (p: { ctx: string }) =>
-    `no analysis started before the last fetch ended (${p.ctx}): the producer waited for every fetch before putting anything in the queue. Put each payload in as soon as its own fetch resolves`,
-  putOnArrivalFail2: (p: { xShort: string; ctx: string; ctx2: string }) =>
-    `the payload of ${p.xShort} arrived at ${p.ctx} but its analysis started at ${p.ctx2}, although a consumer was free: put each payload in the queue the moment it arrives, and let a waiting consumer take it at once`,
+  putOnArrivalFail: (p: { last: string }) =>
+    `no analysis started before the last fetch ended (${p.last}): the producer waited for every fetch before putting anything in the queue. Put each payload in as soon as its own fetch resolves`,
+  putOnArrivalFail2: (p: { xShort: string; arrival: string; start: string }) =>
+    `the payload of ${p.xShort} arrived at ${p.arrival} but its analysis started at ${p.start}, although a consumer was free: put each payload in the queue the moment it arrives, and let a waiting consumer take it at once`,
   consumersTakeWorkWhenFreeTitle:
     "consumers (2 by default) each take the next payload as soon as they are free",
   consumersTakeWorkWhenFreeHint:
     "all consumers get() from one shared queue, in a loop: get, analyse, get again — never more consumers than asked",
-  consumersTakeWorkWhenFreeFail: (p: { ctx: string; k: number; n: number }) =>
-    `at ${p.ctx}, ${p.k} analyses were running at once, but runPipeline has ${p.n} consumers by default: start exactly \`consumers\` consumer loops, not one per URL`,
+  consumersTakeWorkWhenFreeFail: (p: { start: string; k: number; n: number }) =>
+    `at ${p.start}, ${p.k} analyses were running at once, but runPipeline has ${p.n} consumers by default: start exactly \`consumers\` consumer loops, not one per URL`,
   consumersTakeWorkWhenFreeFail2: (
-    p: { xShort: string; ctx: string; ctx2: string; ctx3: string; idle: number; n: number },
+    p: {
+      xShort: string;
+      arrival: string;
+      start: string;
+      idleFrom: string;
+      busy: number;
+      n: number;
+    },
   ) =>
-    `the payload of ${p.xShort} arrived at ${p.ctx} and waited until ${p.ctx2}, although a consumer was idle from ${p.ctx3} (${p.idle} of ${p.n} busy): each consumer should take the next payload from the shared queue as soon as it is free`,
+    `the payload of ${p.xShort} arrived at ${p.arrival} and waited until ${p.start}, although a consumer was idle from ${p.idleFrom} (${p.busy} of ${p.n} busy): each consumer should take the next payload from the shared queue as soon as it is free`,
   twoConsumersBeatOneTitle: "two consumers finish sooner than one, by the expected margin",
   twoConsumersBeatOneHint:
     "start `consumers` consumer loops (from the option), return as soon as they have all stopped, and measure seconds with performance.now()",
@@ -118,9 +125,9 @@ export const MESSAGES = defineCatalog({
       p.ms ? `: that is milliseconds, divide by 1000` : ``
     }`,
   twoConsumersBeatOneFail2: (
-    p: { tN: number; ctx: string; ctx2: string; ctx3: string; same: boolean },
+    p: { consumers: number; took: string; want: string; arrivals: string; same: boolean },
   ) =>
-    `with ${p.tN} consumer(s), runPipeline took ${p.ctx}; expected ${p.ctx2} (payloads at ${p.ctx3}, then six 1 s analyses, ${p.tN} at a time)${
+    `with ${p.consumers} consumer(s), runPipeline took ${p.took}; expected ${p.want} (payloads at ${p.arrivals}, then six 1 s analyses, ${p.consumers} at a time)${
       p.same ? `: one and two consumers took the same time — is the \`consumers\` option used?` : ``
     }`,
   sentinelsStopConsumersTitle:
@@ -137,8 +144,8 @@ export const MESSAGES = defineCatalog({
     `results should hold ${p.u} once, with the value analyze resolved with (${p.u2}); got ${p.entries}`,
   resultsNameConsumerFail3: (p: { u: unknown; eConsumer: string; n: number }) =>
     `${p.u} was analysed by consumer ${p.eConsumer}; with ${p.n} consumers the numbers are 1 to 2 (consumers are numbered from 1)`,
-  resultsNameConsumerFail4: (p: { consumer: unknown; ctx: string }) =>
-    `consumer ${p.consumer} is named for two analyses that overlapped (at ${p.ctx}): a consumer analyses one payload at a time, so record the number of the consumer that did it`,
+  resultsNameConsumerFail4: (p: { consumer: unknown; start: string }) =>
+    `consumer ${p.consumer} is named for two analyses that overlapped (at ${p.start}): a consumer analyses one payload at a time, so record the number of the consumer that did it`,
   simulationsTitle: "fetchData waits 0.5–2 s, analyze waits 1 s, and main() runs to the end",
   simulationsHint:
     "fetchData waits (0.5 + 1.5 * random()) * 1000 ms; analyze waits 1000 ms — setTimeout counts in ms; main() awaits both pipelines",
@@ -200,8 +207,8 @@ export const MESSAGES = defineCatalog({
     `get() sur une file vide a repris à ${p.got} avec ${p.gValue} ; le put() de ${p.item} a eu lieu à ${p.want} : réveillez le get() en attente dès qu'un élément arrive (pas de scrutation avec des minuteurs)`,
   queueGetWaitsFail4: (p) =>
     `trois get() attendaient (le plus ancien d'abord), puis put() a apporté ${p.names} un par un ; les get() ont reçu ${p.order} : servez les get() en attente du plus ancien au plus récent, chacun à l'instant de son put()`,
-  queueGetWaitsExpected: (p) => `${p.names} à ${p.ctx}`,
-  queueGetWaitsActual2: (p) => `${p.order} à ${p.ctx}`,
+  queueGetWaitsExpected: (p) => `${p.names} à ${p.puts}`,
+  queueGetWaitsActual2: (p) => `${p.order} à ${p.instants}`,
   queueMaxSizeTitle: "avec maxSize, put() sur une file pleine attend qu'un get() fasse de la place",
   queueMaxSizeHint:
     "quand la file contient maxSize éléments, put() renvoie une promesse que le prochain get() résout ; sans maxSize, put() n'attend jamais",
@@ -232,25 +239,25 @@ export const MESSAGES = defineCatalog({
   producerFetchesConcurrentlyFail: (p) =>
     `${p.u} a été récupérée ${p.callsLength} fois ; récupérez chaque URL une seule fois`,
   producerFetchesConcurrentlyFail2: (p) =>
-    `le producteur a récupéré les URL une par une : chaque récupération a démarré à la fin de la précédente (${p.firstShort} à ${p.ctx}). Lancez-les toutes d'un coup et mettez chaque donnée dans la file dès qu'elle arrive`,
+    `le producteur a récupéré les URL une par une : chaque récupération a démarré à la fin de la précédente (${p.firstShort} à ${p.start}). Lancez-les toutes d'un coup et mettez chaque donnée dans la file dès qu'elle arrive`,
   producerFetchesConcurrentlyFail3: (p) =>
-    `${p.firstShort} a été récupérée à partir de ${p.ctx}, pas de 0,0 s : le producteur doit lancer toutes les récupérations d'un coup`,
+    `${p.firstShort} a été récupérée à partir de ${p.start}, pas de 0,0 s : le producteur doit lancer toutes les récupérations d'un coup`,
   producerFetchesConcurrentlyExpected: "toutes les récupérations démarrent à 0,0 s",
   putOnArrivalTitle: "chaque donnée est analysée dès son arrivée quand un consommateur est libre",
   putOnArrivalHint:
     "mettez chaque donnée dans la file juste après la fin de sa propre récupération, pas après toutes",
   putOnArrivalFail: (p) =>
-    `aucune analyse n'a démarré avant la fin de la dernière récupération (${p.ctx}) : le producteur a attendu toutes les récupérations avant de remplir la file. Mettez chaque donnée dans la file dès la fin de sa propre récupération`,
+    `aucune analyse n'a démarré avant la fin de la dernière récupération (${p.last}) : le producteur a attendu toutes les récupérations avant de remplir la file. Mettez chaque donnée dans la file dès la fin de sa propre récupération`,
   putOnArrivalFail2: (p) =>
-    `les données de ${p.xShort} sont arrivées à ${p.ctx} mais leur analyse a démarré à ${p.ctx2}, alors qu'un consommateur était libre : mettez chaque donnée dans la file dès son arrivée, et qu'un consommateur en attente la prenne aussitôt`,
+    `les données de ${p.xShort} sont arrivées à ${p.arrival} mais leur analyse a démarré à ${p.start}, alors qu'un consommateur était libre : mettez chaque donnée dans la file dès son arrivée, et qu'un consommateur en attente la prenne aussitôt`,
   consumersTakeWorkWhenFreeTitle:
     "les consommateurs (2 par défaut) prennent chacun la donnée suivante dès qu'ils sont libres",
   consumersTakeWorkWhenFreeHint:
     "tous les consommateurs font get() sur une seule file partagée, en boucle : get, analyse, get à nouveau — jamais plus de consommateurs que demandé",
   consumersTakeWorkWhenFreeFail: (p) =>
-    `à ${p.ctx}, ${p.k} analyses tournaient en même temps, alors que runPipeline a ${p.n} consommateurs par défaut : lancez exactement \`consumers\` boucles de consommateur, pas une par URL`,
+    `à ${p.start}, ${p.k} analyses tournaient en même temps, alors que runPipeline a ${p.n} consommateurs par défaut : lancez exactement \`consumers\` boucles de consommateur, pas une par URL`,
   consumersTakeWorkWhenFreeFail2: (p) =>
-    `les données de ${p.xShort} sont arrivées à ${p.ctx} et ont attendu jusqu'à ${p.ctx2}, alors qu'un consommateur était inactif dès ${p.ctx3} (${p.idle} sur ${p.n} occupés) : chaque consommateur doit prendre la donnée suivante dans la file partagée dès qu'il est libre`,
+    `les données de ${p.xShort} sont arrivées à ${p.arrival} et ont attendu jusqu'à ${p.start}, alors qu'un consommateur était inactif dès ${p.idleFrom} (${p.busy} sur ${p.n} occupés) : chaque consommateur doit prendre la donnée suivante dans la file partagée dès qu'il est libre`,
   twoConsumersBeatOneTitle: "deux consommateurs finissent plus tôt qu'un seul, de l'écart attendu",
   twoConsumersBeatOneHint:
     "lancez `consumers` boucles de consommateur (selon l'option), rendez la main dès qu'elles se sont toutes arrêtées, et mesurez les secondes avec performance.now()",
@@ -259,7 +266,7 @@ export const MESSAGES = defineCatalog({
       p.ms ? ` : ce sont des millisecondes, divisez par 1000` : ``
     }`,
   twoConsumersBeatOneFail2: (p) =>
-    `avec ${p.tN} consommateur(s), runPipeline a pris ${p.ctx} ; attendu ${p.ctx2} (données arrivées à ${p.ctx3}, puis six analyses d'1 s, ${p.tN} à la fois)${
+    `avec ${p.consumers} consommateur(s), runPipeline a pris ${p.took} ; attendu ${p.want} (données arrivées à ${p.arrivals}, puis six analyses d'1 s, ${p.consumers} à la fois)${
       p.same
         ? ` : un et deux consommateurs ont pris le même temps — l'option \`consumers\` est-elle utilisée ?`
         : ``
@@ -279,7 +286,7 @@ export const MESSAGES = defineCatalog({
   resultsNameConsumerFail3: (p) =>
     `${p.u} a été analysée par le consommateur ${p.eConsumer} ; avec ${p.n} consommateurs les numéros vont de 1 à 2 (on numérote à partir de 1)`,
   resultsNameConsumerFail4: (p) =>
-    `le consommateur ${p.consumer} est indiqué pour deux analyses qui se chevauchent (à ${p.ctx}) : un consommateur analyse une donnée à la fois, notez donc le numéro de celui qui l'a faite`,
+    `le consommateur ${p.consumer} est indiqué pour deux analyses qui se chevauchent (à ${p.start}) : un consommateur analyse une donnée à la fois, notez donc le numéro de celui qui l'a faite`,
   simulationsTitle: "fetchData attend de 0,5 à 2 s, analyze attend 1 s, et main() va jusqu'au bout",
   simulationsHint:
     "fetchData attend (0.5 + 1.5 * random()) * 1000 ms ; analyze attend 1000 ms — setTimeout compte en ms ; main() attend les deux pipelines",

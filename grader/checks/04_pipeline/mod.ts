@@ -369,10 +369,10 @@ export default defineChecks({
               order: show(order.map((v) => v ?? null)),
             }),
             {
-              expected: msg("queueGetWaitsExpected", { names: show(names), ctx: list(ctx, puts) }),
+              expected: msg("queueGetWaitsExpected", { names: show(names), puts: list(ctx, puts) }),
               actual: msg("queueGetWaitsActual2", {
                 order: show(order.map((v) => v ?? null)),
-                ctx: list(ctx, instants),
+                instants: list(ctx, instants),
               }),
               timeline: [],
             },
@@ -522,11 +522,11 @@ export default defineChecks({
             oneByOne
               ? msg("producerFetchesConcurrentlyFail2", {
                 firstShort: first.short,
-                ctx: sec(ctx, first.call.start),
+                start: sec(ctx, first.call.start),
               })
               : msg("producerFetchesConcurrentlyFail3", {
                 firstShort: first.short,
-                ctx: sec(ctx, first.call.start),
+                start: sec(ctx, first.call.start),
               }),
             {
               expected: msg("producerFetchesConcurrentlyExpected"),
@@ -561,11 +561,13 @@ export default defineChecks({
           const allAtEnd = first >= last - EPS;
           const x = late[0];
           ctx.fail(
-            allAtEnd ? msg("putOnArrivalFail", { ctx: sec(ctx, last) }) : msg("putOnArrivalFail2", {
-              xShort: x.short,
-              ctx: sec(ctx, x.arrival),
-              ctx2: sec(ctx, x.start),
-            }),
+            allAtEnd
+              ? msg("putOnArrivalFail", { last: sec(ctx, last) })
+              : msg("putOnArrivalFail2", {
+                xShort: x.short,
+                arrival: sec(ctx, x.arrival),
+                start: sec(ctx, x.start),
+              }),
             {
               expected: list(ctx, s.map((y) => y.arrival)),
               actual: list(ctx, s.map((y) => y.start)),
@@ -606,7 +608,7 @@ export default defineChecks({
           const k = busy(x.start);
           if (k > n) {
             ctx.fail(
-              msg("consumersTakeWorkWhenFreeFail", { ctx: sec(ctx, x.start), k, n }),
+              msg("consumersTakeWorkWhenFreeFail", { start: sec(ctx, x.start), k, n }),
               details,
             );
           }
@@ -622,10 +624,10 @@ export default defineChecks({
             ctx.fail(
               msg("consumersTakeWorkWhenFreeFail2", {
                 xShort: x.short,
-                ctx: sec(ctx, x.arrival),
-                ctx2: sec(ctx, x.start),
-                ctx3: sec(ctx, idle),
-                idle: busy(idle),
+                arrival: sec(ctx, x.arrival),
+                start: sec(ctx, x.start),
+                idleFrom: sec(ctx, idle),
+                busy: busy(idle),
                 n,
               }),
               details,
@@ -671,10 +673,10 @@ export default defineChecks({
             const same = times.length === 2 && near(times[0].took, times[1].took);
             ctx.fail(
               msg("twoConsumersBeatOneFail2", {
-                tN: t.n,
-                ctx: sec(ctx, t.took),
-                ctx2: sec(ctx, t.want),
-                ctx3: sec(ctx, d),
+                consumers: t.n,
+                took: sec(ctx, t.took),
+                want: sec(ctx, t.want),
+                arrivals: sec(ctx, d),
                 same,
               }),
               {
@@ -750,7 +752,7 @@ export default defineChecks({
           const clash = sorted.findIndex((c, i) => i > 0 && c.start < sorted[i - 1].end! - EPS);
           if (clash > 0) {
             ctx.fail(
-              msg("resultsNameConsumerFail4", { consumer, ctx: sec(ctx, sorted[clash].start) }),
+              msg("resultsNameConsumerFail4", { consumer, start: sec(ctx, sorted[clash].start) }),
             );
           }
         }

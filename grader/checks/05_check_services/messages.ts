@@ -75,13 +75,13 @@ export const MESSAGES = defineCatalog({
   timeoutAbortsProbeHint:
     "pass each probe a signal: AbortSignal.timeout(timeoutMs), or an AbortController you abort from a setTimeout that you clear when the probe answers in time",
   timeoutAbortsProbeFail: (
-    p: { cSignal: boolean; sName: string; cAborted: boolean; v: string; due: string },
+    p: { cSignal: boolean; sName: string; cAborted: boolean; abortedAt: string; due: string },
   ) =>
     `${
       p.cSignal
         ? `${p.sName} was probed without a signal: pass one, so that the probe stops at the deadline instead of running on`
         : `${p.sName}'s signal was ${
-          p.cAborted ? `aborted at ${p.v}` : `never aborted`
+          p.cAborted ? `aborted at ${p.abortedAt}` : `never aborted`
         }; it should be aborted at the deadline, ${p.due}`
     }`,
   timeoutAbortsProbeActual: "never",
@@ -164,12 +164,12 @@ export const MESSAGES = defineCatalog({
     `main() printed colour codes although NO_COLOR is set (and the output is not a terminal): ${p.colouredText}. Colour only when Deno.noColor is false and Deno.stdout.isTerminal()`,
   linesOnTimeFail2: (p: { missing: string }) =>
     `main() printed no line naming ${p.missing}: print one line per service, with its name`,
-  linesOnTimeFail3: (p: { v: string; fastest: string }) =>
-    `every service's line was printed by ${p.v}, before even the fastest service could answer (${p.fastest}): the checks gave up too soon — is the timeout in milliseconds, as checkAll expects?`,
+  linesOnTimeFail3: (p: { last: string; fastest: string }) =>
+    `every service's line was printed by ${p.last}, before even the fastest service could answer (${p.fastest}): the checks gave up too soon — is the timeout in milliseconds, as checkAll expects?`,
   linesOnTimeFail4: (p: { at: string }) =>
     `every service's line was printed at ${p.at}: lines printed late, the results were collected before printing. Print each line as soon as its verdict is known`,
   linesOnTimeFail5: "the lines were not printed when each verdict was known",
-  linesOnTimeExpected: (p: { STATEMENT: string; ctx: string }) => `${p.STATEMENT} at ${p.ctx}`,
+  linesOnTimeExpected: (p: { names: string; together: string }) => `${p.names} at ${p.together}`,
   simulationsTitle:
     "SERVICES is the statement's list; probe() waits its time and stops when its signal aborts",
   simulationsHint:
@@ -257,7 +257,7 @@ export const MESSAGES = defineCatalog({
       p.cSignal
         ? `${p.sName} a été sondé sans signal : passez-en un, pour que la sonde s'arrête à l'échéance au lieu de continuer`
         : `le signal de ${p.sName} a été ${
-          p.cAborted ? `interrompu à ${p.v}` : `jamais interrompu`
+          p.cAborted ? `interrompu à ${p.abortedAt}` : `jamais interrompu`
         } ; il doit l'être à l'échéance, ${p.due}`
     }`,
   timeoutAbortsProbeActual: "jamais",
@@ -324,11 +324,11 @@ export const MESSAGES = defineCatalog({
   linesOnTimeFail2: (p) =>
     `main() n'a affiché aucune ligne nommant ${p.missing} : affichez une ligne par service, avec son nom`,
   linesOnTimeFail3: (p) =>
-    `la ligne de chaque service était affichée à ${p.v}, avant même que le service le plus rapide puisse répondre (${p.fastest}) : les vérifications ont abandonné trop tôt — le délai est-il bien en millisecondes, comme checkAll l'attend ?`,
+    `la ligne de chaque service était affichée à ${p.last}, avant même que le service le plus rapide puisse répondre (${p.fastest}) : les vérifications ont abandonné trop tôt — le délai est-il bien en millisecondes, comme checkAll l'attend ?`,
   linesOnTimeFail4: (p) =>
     `la ligne de chaque service a été affichée à ${p.at} : des lignes affichées en retard, les résultats ont été rassemblés avant l'affichage. Affichez chaque ligne dès que son verdict est connu`,
   linesOnTimeFail5: "les lignes n'ont pas été affichées au moment où chaque verdict était connu",
-  linesOnTimeExpected: (p) => `${p.STATEMENT} à ${p.ctx}`,
+  linesOnTimeExpected: (p) => `${p.names} à ${p.together}`,
   simulationsTitle:
     "SERVICES est la liste de l'énoncé ; probe() attend sa durée et s'arrête quand son signal est interrompu",
   simulationsHint:

@@ -370,7 +370,7 @@ export default defineChecks({
                 cSignal: !c.signal,
                 sName: s.name,
                 cAborted: c.aborted,
-                v: ctx.sec(c.abortedAt!, 2),
+                abortedAt: ctx.sec(c.abortedAt!, 2),
                 due: ctx.sec(due, 2),
               }),
               {
@@ -617,7 +617,7 @@ export default defineChecks({
           ctx.fail(
             tooSoon
               ? msg("linesOnTimeFail3", {
-                v: ctx.sec(Math.max(...at), 2),
+                last: ctx.sec(Math.max(...at), 2),
                 fastest: ctx.sec(fastest, 2),
               })
               : batched
@@ -625,8 +625,8 @@ export default defineChecks({
               : msg("linesOnTimeFail5"),
             {
               expected: msg("linesOnTimeExpected", {
-                STATEMENT: STATEMENT.map((s) => s.name).join(", "),
-                ctx: times(ctx, together),
+                names: STATEMENT.map((s) => s.name).join(", "),
+                together: times(ctx, together),
               }),
               actual: times(ctx, at),
             },
