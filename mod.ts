@@ -70,12 +70,27 @@ export {
   type Catalog,
   type CatalogOf,
   defineCatalog,
+  joinTexts,
   type Lang,
   LANGS,
   type LocalText,
   type Message,
   type Messages,
+  type Params,
+  texts,
   type Widen,
 } from "@async-lab/grader/i18n";
+export {
+  EPS,
+  near,
+  sameData,
+  settleOr,
+  show,
+  showData,
+  track,
+  type Tracked,
+  wait,
+} from "@async-lab/grader/toolkit";
 export { renderTimeline, type TimelineOptions } from "@async-lab/grader/timeline";
 export { CATALOG, type Exercise } from "@async-lab/grader/course";
+export { exercise } from "@async-lab/grader/exercise";

@@ -2,12 +2,12 @@
  * A pre-bundled sandbox child, for speed. Every sandbox is a fresh `deno run`
  * of `child.ts`; loading its ~20 TypeScript modules (and the exercise's
  * checks) one by one is a measurable share of its start-up. `deno bundle
- * --code-splitting` turns `child.ts` and every `checks/*.ts` into a few
+ * --code-splitting` turns `child.ts` and every `checks/NN_topic/mod.ts` into a few
  * JavaScript files that share one copy of the clock, built once into
  * `grader/.bundle/<key>/` and reused until any grader source changes.
  *
  * The bundle is the same code: same permissions, same nonce channel, same
- * checks. Whenever anything is off — a checks module outside `grader/checks/`,
+ * checks. Whenever anything is off — a checks module other than `grader/checks/NN_topic/mod.ts`,
  * a failed build, `ASYNC_LAB_BUNDLE=0` — the sandbox runs the sources.
  *
  * Real time and files only; never touches the virtual clock.
@@ -23,7 +23,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 
 const GRADER = fromFileUrl(new URL("./", import.meta.url)).replace(/\/$/, "");
@@ -104,7 +104,9 @@ async function build0(key: string): Promise<string | null> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   writeFileSync(join(BUNDLE_DIR, ".gitignore"), "*\n");
   const temp = join(BUNDLE_DIR, `.build-${key}-${crypto.randomUUID()}`);
-  const entries = readdirSync(CHECKS).filter((f) => f.endsWith(".ts") && !f.endsWith("_test.ts"));
+  const entries = readdirSync(CHECKS, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(CHECKS, d.name, "mod.ts")))
+    .map((d) => join(d.name, "mod.ts"));
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "bundle",
@@ -157,7 +159,8 @@ function prune(keep: string): void {
 export async function bundledChild(checksUrl: string): Promise<ChildEntry | null> {
   if (!enabled() || !checksUrl.startsWith("file:")) return null;
   const checksPath = fromFileUrl(checksUrl);
-  if (join(CHECKS, basename(checksPath)) !== checksPath || !checksPath.endsWith(".ts")) return null;
+  const folder = basename(dirname(checksPath));
+  if (join(CHECKS, folder, "mod.ts") !== checksPath) return null;
   try {
     const key = await currentKey();
     let dir = await bundleFor(key);
@@ -167,7 +170,7 @@ export async function bundledChild(checksUrl: string): Promise<ChildEntry | null
       dir = await bundleFor(key);
     }
     if (dir === null) return null;
-    const checks = join(dir, "checks", basename(checksPath).replace(/\.ts$/, ".js"));
+    const checks = join(dir, "checks", folder, "mod.js");
     if (!existsSync(checks)) return null;
     return { child: join(dir, "child.js"), checks: pathToFileURL(checks).href };
   } catch {

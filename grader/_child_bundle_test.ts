@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath as fromFileUrl } from "node:url";
-import { CATALOG } from "../exercises/catalog.ts";
+import { CATALOG } from "./course.ts";
 import { BUNDLE_DIR, bundledChild } from "./_child_bundle.ts";
 import { grade } from "./grade.ts";
 import { toJson } from "./report/mod.ts";
@@ -13,14 +13,14 @@ Deno.test("bundledChild() gives a bundled child and checks for a course exercise
   const entry = await bundledChild(CATALOG[0].checks);
   assert.ok(entry, "a bundle for the course's checks");
   assert.ok(entry.child.startsWith(BUNDLE_DIR) && existsSync(entry.child));
-  assert.match(entry.checks, /\/checks\/01_gather\.js$/);
+  assert.match(entry.checks, /\/checks\/01_gather\/mod\.js$/);
   assert.ok(existsSync(fromFileUrl(entry.checks)));
   // Built once, then reused while the sources stay the same.
   assert.deepEqual(await bundledChild(CATALOG[0].checks), entry);
 });
 
 Deno.test("bundledChild() leaves checks from elsewhere, and ASYNC_LAB_BUNDLE=0, to the sources", async () => {
-  assert.equal(await bundledChild("file:///tmp/elsewhere/checks/01_gather.ts"), null);
+  assert.equal(await bundledChild("file:///tmp/elsewhere/checks/01_gather/mod.ts"), null);
   assert.equal(await bundledChild("https://example.com/checks.ts"), null);
   Deno.env.set("ASYNC_LAB_BUNDLE", "0");
   try {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
-import { CATALOG } from "../exercises/catalog.ts";
+import { CATALOG } from "./course.ts";
 import { mistakeSource, referenceSolution } from "./tools/fixtures.ts";
 import {
   type BatchProgress,

@@ -15,9 +15,12 @@ import {
   type Span,
   type VirtualRun,
 } from "./clock.ts";
-import { formatSeconds, type Lang, type LocalText } from "./i18n/mod.ts";
+import { formatSeconds, type Lang, type LocalText, texts } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { probe } from "./probe.ts";
+// Every checks module uses the toolkit: loading it with the engine keeps the
+// sandbox bundle's shared code in one chunk (see _child_bundle.ts).
+import "./toolkit.ts";
 
 /** One named, scored check of an exercise. */
 export interface Check {
@@ -35,18 +38,29 @@ export interface Check {
 
 /** What a checks module exports as `default`. */
 export interface ExerciseChecks {
+  /** The exercise's title, as the report shows it (the catalog reads it from here). */
+  readonly title?: LocalText;
+  /** Hints from a nudge to the idea, shown one at a time by `deno task hint N`. */
+  readonly hints?: readonly LocalText[];
   /** The checks, in the order they run and are reported. */
   readonly checks: readonly Check[];
 }
 
-/** Declares an exercise's checks (the `default` export of a checks module). */
-export function defineChecks(checks: readonly Check[]): ExerciseChecks {
+/**
+ * Declares an exercise's checks (the `default` export of a checks module):
+ * its title, its hints and its checks, or the checks alone (an exercise whose
+ * catalog entry writes its own title and hints).
+ */
+export function defineChecks(spec: ExerciseChecks | readonly Check[]): ExerciseChecks {
+  const exercise: ExerciseChecks = Array.isArray(spec)
+    ? { checks: spec as readonly Check[] }
+    : spec as ExerciseChecks;
   const ids = new Set<string>();
-  for (const c of checks) {
+  for (const c of exercise.checks) {
     if (ids.has(c.id)) throw new TypeError(`Cannot define checks: duplicate id "${c.id}"`);
     ids.add(c.id);
   }
-  return { checks };
+  return exercise;
 }
 
 /** Extra facts a failure can carry. */
@@ -121,18 +135,29 @@ export interface SettledRun<T> extends VirtualRun<T> {
 
 /** A check's verdict, as the report shows it. */
 export interface CheckResult {
+  /** The check's id, kebab-case, unique in its exercise. */
   id: string;
+  /** What it checks, in the report's language. */
   title: string;
+  /** Points it is worth. */
   points: number;
+  /** Points earned: all of them or none. */
   score: number;
+  /** `error`: the learner's code could not be run to the end (it threw, froze, exited…). */
   status: "pass" | "fail" | "error";
+  /** What was observed, when it did not pass. */
   message: string | null;
+  /** A nudge toward the fix, when it did not pass. */
   hint: string | null;
+  /** The expected value or time, as shown to the learner. */
   expected: string | null;
+  /** The observed value or time, as shown to the learner. */
   actual: string | null;
+  /** What the learner's code did, one bar per call. */
   timeline: TimelineSpan[];
-  /** Virtual ms the run took and should have taken, when timing matters. */
+  /** Virtual ms the run took, when timing matters. */
   tookMs: number | null;
+  /** Virtual ms the run should have taken, when timing matters. */
   expectedMs: number | null;
   /** The learner has not started this part (a `TODO` error). */
   todo: boolean;
@@ -140,23 +165,21 @@ export interface CheckResult {
 
 /** One bar of a timeline in the report. */
 export interface TimelineSpan {
+  /** What was called (a probe's label). */
   label: string;
+  /** Virtual ms when it started. */
   start: number;
+  /** Virtual ms when it settled, or `null` if it never did. */
   end: number | null;
+  /** How it ended. */
   outcome: Span["outcome"];
 }
 
-/** Both languages of a core message. */
-export function core<K extends keyof typeof MESSAGES.en>(
-  key: K,
-  ...params: (typeof MESSAGES.en)[K] extends (p: infer P) => string ? [P] : []
-): LocalText {
-  const pick = (lang: Lang) => {
-    const m = MESSAGES[lang][key] as unknown;
-    return typeof m === "function" ? (m as (p: unknown) => string)(params[0]) : m as string;
-  };
-  return { en: pick("en"), fr: pick("fr") };
-}
+/**
+ * Both languages of a core message; a parameter that is a sentence in every
+ * language (`ctx.sec(ms)`) gives each language its own side.
+ */
+export const core = texts(MESSAGES);
 
 /** A short description of a thrown value: `TypeError: x is not a function`. */
 export function describeError(error: unknown): string {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CATALOG } from "../exercises/catalog.ts";
+import { CATALOG } from "./course.ts";
 import { levelKind, main, readState, renderHints } from "./hint.ts";
 
 function session(env: Record<string, string> = {}) {

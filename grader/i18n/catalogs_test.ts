@@ -1,12 +1,13 @@
 /**
  * Every learner-facing string exists in every language: the typed catalogs
- * (checked again at run time, since a cast can fool the compiler), the checks'
- * inline titles and hints, and the exercise catalog's titles and hints.
+ * (checked again at run time, since a cast can fool the compiler), among them
+ * each exercise's `grader/checks/NN_topic/messages.ts`; the checks' titles and
+ * hints; and the exercise catalog's titles and hints.
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import type { ExerciseChecks } from "../check.ts";
 import { allCatalogs, type Catalog, LANGS, type Messages } from "./mod.ts";
 

@@ -44,6 +44,64 @@ export function defineCatalog<M extends Messages>(
   return catalog;
 }
 
+/** A message's parameters as callers pass them: a text parameter may be a sentence in every language. */
+export type Params<F> = F extends (params: infer P) => string
+  ? [{ readonly [N in keyof P]: P[N] extends string ? P[N] | LocalText : P[N] }]
+  : [];
+
+function isLocalText(value: unknown): value is LocalText {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return LANGS.every((l) => typeof Object.getOwnPropertyDescriptor(value, l)?.value === "string");
+}
+
+/**
+ * A reader of `catalog` that gives a message in every language, its
+ * parameters filled; a parameter that is itself a {@linkcode LocalText}
+ * gives each language its own side.
+ *
+ * @example A message with a duration, in both languages
+ * ```ts
+ * import { defineCatalog, texts } from "./mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const t = texts(defineCatalog(
+ *   { took: (p: { took: string }) => `took ${p.took}` },
+ *   { took: (p) => `a pris ${p.took}` },
+ * ));
+ * assert.deepEqual(t("took", { took: { en: "3.0 s", fr: "3,0 s" } }), {
+ *   en: "took 3.0 s",
+ *   fr: "a pris 3,0 s",
+ * });
+ * ```
+ */
+export function texts<M extends Messages>(
+  catalog: Catalog<M>,
+): <K extends keyof M & string>(key: K, ...params: Params<M[K]>) => LocalText {
+  return (key, ...params) => {
+    const pick = (lang: Lang): string => {
+      const message = catalog[lang][key] as Message;
+      if (typeof message === "string") return message;
+      const given = (params[0] ?? {}) as Record<string, unknown>;
+      const local: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(given)) {
+        local[name] = isLocalText(value) ? value[lang] : value;
+      }
+      return message(local);
+    };
+    return { en: pick("en"), fr: pick("fr") };
+  };
+}
+
+/**
+ * Joins sentences in every language with a separator that is text too
+ * (`, ` in English, ` ; ` in French).
+ */
+export function joinTexts(items: readonly LocalText[], separator: LocalText): LocalText {
+  const join = (lang: Lang) => items.map((item) => item[lang]).join(separator[lang]);
+  return { en: join("en"), fr: join("fr") };
+}
+
 /** Every catalog declared so far. */
 export function allCatalogs(): readonly Catalog<Messages>[] {
   return registry;

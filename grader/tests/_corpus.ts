@@ -26,7 +26,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { type ExerciseReport, grade, pool, type Report } from "../grade.ts";
 import { solutionFiles, stageSolutions } from "../tools/fixtures.ts";
 

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { fileURLToPath } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { classroomProblems, classroomResult } from "../report/classroom.ts";
 import { stageMistake, stageSolutions } from "../tools/fixtures.ts";

@@ -7,7 +7,7 @@
  * only it.
  */
 import assert from "node:assert/strict";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { mistakes, stageMistake } from "../tools/fixtures.ts";
 

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath as fromFileUrl } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { stageSolutions } from "../tools/fixtures.ts";
 

@@ -5,7 +5,7 @@
  * together, as one submission.
  */
 import assert from "node:assert/strict";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { exerciseFile, stage, styles } from "../tools/fixtures.ts";
 

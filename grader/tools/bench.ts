@@ -24,7 +24,7 @@ import { parseArgs } from "node:util";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { toJson } from "../report/mod.ts";
 import { burnCpu } from "./cpu_load.ts";

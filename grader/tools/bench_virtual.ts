@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 import { installVirtualClock, runInVirtualTime, simulatedTotalMs } from "../clock.ts";
 import { type ExerciseChecks, runCheck } from "../check.ts";
 import { DEFAULT_SEED, exercisesDir } from "../grade.ts";

@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CATALOG } from "../../exercises/catalog.ts";
+import { CATALOG } from "../course.ts";
 
 /** The fixtures folder. */
 export const FIXTURES: string = fileURLToPath(new URL("../../fixtures/", import.meta.url));
