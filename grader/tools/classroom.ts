@@ -165,7 +165,11 @@ export function studentConfig(course: Record<string, unknown>): Record<string, u
   return out;
 }
 
-/** Fills a template: `#@course` / `#@local` … `#@end` blocks, then `{{name}}` values. */
+/**
+ * Fills a template: keeps the `#@course` or the `#@local` … `#@end` blocks,
+ * then replaces each `__name__` with its value (a shape YAML and Markdown
+ * formatters leave alone).
+ */
 export function fillTemplate(
   text: string,
   course: boolean,
@@ -181,7 +185,7 @@ export function fillTemplate(
     }
     if (keep) kept.push(line);
   }
-  return kept.join("\n").replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+  return kept.join("\n").replace(/__(\w+?)__/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** Whether `dir` may be written into: missing, empty, or holding only `.git`. */
