@@ -15,7 +15,15 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { renderPretty, terminalWidth } from "./report/pretty.ts";
-import { env, langFromArgs, startDir, unknownFlag, UsageError, userPath } from "./_env.ts";
+import {
+  env,
+  langFromArgs,
+  startDir,
+  taskCommand,
+  unknownFlag,
+  UsageError,
+  userPath,
+} from "./_env.ts";
 
 export { startDir, UsageError, userPath };
 
@@ -195,7 +203,12 @@ export async function main(args: string[]): Promise<number> {
       // The next step's command grades the same folder again.
       const again = options.dir === undefined ? undefined : shellWord(options.dir);
       const ungraded = ungradedNext(report.exercises.map((e) => e.id), dir, options.dir);
-      print(renderPretty(shownFrom(report, options.dir), { ...ctx, dir: again, ungraded }));
+      print(renderPretty(shownFrom(report, options.dir), {
+        ...ctx,
+        dir: again,
+        ungraded,
+        task: taskCommand(),
+      }));
     } else await REPORTERS[name](report, ctx);
   }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;

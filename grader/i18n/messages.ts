@@ -68,14 +68,14 @@ export const MESSAGES = defineCatalog({
   observed: "observed",
   hint: "hint",
   output: "your program printed",
-  nextTodo: (p: { file: string; n: string; dir?: string }) =>
-    `Next step: open ${p.file}, replace the TODOs, then run \`deno task grade ${p.n}${
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Next step: open ${p.file}, replace the TODOs, then run \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${
       p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
-  nextFix: (p: { file: string; n: string; dir?: string }) =>
-    `Next step: fix ${p.file}, then run \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`deno task hint ${p.n}\` if you are stuck)`,
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
   timelineTitle: (p: { took: string; want: string }) =>
     `timeline: took ${p.took}, expected ${p.want}`,
@@ -198,14 +198,14 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
   observed: "observé",
   hint: "indice",
   output: "votre programme a affiché",
-  nextTodo: (p: { file: string; n: string; dir?: string }) =>
-    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`deno task grade ${p.n}${
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Prochaine étape : corrigez ${p.file}, puis lancez \`${p.task ?? "deno task"} grade ${p.n}${
       p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
-  nextFix: (p: { file: string; n: string; dir?: string }) =>
-    `Prochaine étape : corrigez ${p.file}, puis lancez \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`deno task hint ${p.n}\` si vous bloquez)`,
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` si vous bloquez)`,
   allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,

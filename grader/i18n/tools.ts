@@ -30,12 +30,18 @@ export const TOOLS = defineCatalog({
   hintNudge: "a nudge",
   hintCloser: "a closer look",
   hintIdea: "the idea",
-  hintMore: (p: { n: string; left: number }) =>
-    `Still stuck? Run \`deno task hint ${p.n}\` again for the next hint (${p.left} left).`,
-  hintLast: (p: { n: string }) =>
-    `That was the last hint: the idea itself. Try it, then \`deno task grade ${p.n}\`. (\`deno task hint ${p.n} --reset\` starts over.)`,
-  hintReset: (p: { n: string }) =>
-    `The hints of exercise ${p.n} start over: \`deno task hint ${p.n}\` shows the first one.`,
+  hintMore: (p: { n: string; left: number; task?: string }) =>
+    `Still stuck? Run \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` again for the next hint (${p.left} left).`,
+  hintLast: (p: { n: string; task?: string }) =>
+    `That was the last hint: the idea itself. Try it, then \`${
+      p.task ?? "deno task"
+    } grade ${p.n}\`. (\`${p.task ?? "deno task"} hint ${p.n} --reset\` starts over.)`,
+  hintReset: (p: { n: string; task?: string }) =>
+    `The hints of exercise ${p.n} start over: \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` shows the first one.`,
   hintNoSave: (p: { error: string }) => `(could not remember how far you got: ${p.error})`,
 }, {
   watchTitle: "async-lab — mode surveillance",
@@ -61,11 +67,17 @@ export const TOOLS = defineCatalog({
   hintNudge: "un coup de pouce",
   hintCloser: "un pas de plus",
   hintIdea: "l'idée",
-  hintMore: (p: { n: string; left: number }) =>
-    `Toujours bloqué ? Relancez \`deno task hint ${p.n}\` pour l'indice suivant (encore ${p.left}).`,
-  hintLast: (p: { n: string }) =>
-    `C'était le dernier indice : l'idée elle-même. Essayez-la, puis \`deno task grade ${p.n}\`. (\`deno task hint ${p.n} --reset\` repart du début.)`,
-  hintReset: (p: { n: string }) =>
-    `Les indices de l'exercice ${p.n} repartent du début : \`deno task hint ${p.n}\` affiche le premier.`,
+  hintMore: (p: { n: string; left: number; task?: string }) =>
+    `Toujours bloqué ? Relancez \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` pour l'indice suivant (encore ${p.left}).`,
+  hintLast: (p: { n: string; task?: string }) =>
+    `C'était le dernier indice : l'idée elle-même. Essayez-la, puis \`${
+      p.task ?? "deno task"
+    } grade ${p.n}\`. (\`${p.task ?? "deno task"} hint ${p.n} --reset\` repart du début.)`,
+  hintReset: (p: { n: string; task?: string }) =>
+    `Les indices de l'exercice ${p.n} repartent du début : \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` affiche le premier.`,
   hintNoSave: (p: { error: string }) => `(impossible de retenir où vous en êtes : ${p.error})`,
 });
