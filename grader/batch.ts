@@ -72,6 +72,9 @@ export interface BatchOptions {
   concurrency?: number;
   /** Called after each submission. */
   onProgress?: (progress: BatchProgress) => void;
+  /** The whole class, when `submissions` is one shard of it: `same_as` compares with all
+   * of them (default: `submissions`). */
+  classmates?: readonly Submission[];
   /** Grades one submission (default: {@linkcode grade}); tests replace it. */
   grader?: typeof grade;
 }
@@ -230,7 +233,7 @@ export async function gradeBatch(
     return row;
   });
   // Flags identical files; the scores stay as they are.
-  const sameAs = findSameAs(submissions, catalog);
+  const sameAs = findSameAs(submissions, catalog, undefined, options.classmates);
   rows.forEach((row, i) => row.sameAs = sameAs[i]);
   return {
     schema: "async-lab/batch@1",

@@ -83,28 +83,32 @@ function normalizedFile(dir: string, exercise: Exercise): string | null {
 
 /**
  * For each submission (same order), the exercises whose file is identical
- * after normalisation to another submission's or to the reference solution
- * (`reference` reads it; default: the course's, none in a student repository).
+ * after normalisation to a classmate's (default: among `submissions`; the
+ * whole class when `submissions` is one shard of it) or to the reference
+ * solution (`reference` reads it; default: the course's, none in a student
+ * repository).
  */
 export function findSameAs(
   submissions: readonly { name: string; dir: string }[],
   catalog: readonly Exercise[],
   reference: (id: string) => string | null = referenceSolution,
+  classmates: readonly { name: string; dir: string }[] = submissions,
 ): SameAs[] {
   const found: SameAs[] = submissions.map(() => ({}));
   for (const exercise of catalog) {
     const stub = normalizedStub(exercise);
     const owners = new Map<string, string[]>();
+    for (const mate of classmates) {
+      const text = normalizedFile(mate.dir, exercise);
+      if (text === null || text === "" || text === stub) continue;
+      owners.set(text, [...(owners.get(text) ?? []), mate.name]);
+    }
     const texts = submissions.map((s) => normalizedFile(s.dir, exercise));
-    texts.forEach((text, i) => {
-      if (text === null || text === "" || text === stub) return;
-      owners.set(text, [...(owners.get(text) ?? []), submissions[i].name]);
-    });
     const solution = reference(exercise.id);
     const solutionText = solution === null ? null : normalizeSource(solution);
     texts.forEach((text, i) => {
       if (text === null || text === "" || text === stub) return;
-      const others = owners.get(text)!.filter((name) => name !== submissions[i].name);
+      const others = (owners.get(text) ?? []).filter((name) => name !== submissions[i].name);
       if (text === solutionText) others.unshift(REFERENCE);
       if (others.length > 0) found[i][exercise.id] = others;
     });

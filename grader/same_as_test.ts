@@ -59,6 +59,11 @@ Deno.test("findSameAs() flags copies up to comments and spacing, and the referen
     ]);
     // Without a reference solution (a student repository's grader), only classmates count.
     assert.deepEqual(findSameAs(listSubmissions(dir), GATHER, () => null)[3], {});
+    // One shard of the class (ann alone) still compares with the whole class.
+    const all = listSubmissions(dir);
+    assert.deepEqual(findSameAs(all.slice(0, 1), GATHER, () => null, all), [{
+      "01_gather": ["ben"],
+    }]);
     assert.equal(sameAsText(found[0]), "01_gather: ben");
     assert.equal(sameAsText({}), "");
   } finally {
