@@ -31,7 +31,9 @@ export function joinBatches(parts: readonly BatchResult[]): BatchResult {
     const same = part.seed === first.seed && part.lang === first.lang &&
       part.exercises.join() === first.exercises.join() && part.maxScore === first.maxScore;
     if (!same) {
-      throw new JoinError("Cannot join gradebooks: the parts differ in seed, language or exercises");
+      throw new JoinError(
+        "Cannot join gradebooks: the parts differ in seed, language or exercises",
+      );
     }
   }
   const rows = parts.flatMap((p) => p.rows)
