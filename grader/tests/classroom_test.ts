@@ -244,7 +244,7 @@ for (const variant of ["local", "course"] as const) {
         assert.match(workflow, /uses: denoland\/setup-deno@v2/);
         const { id, run } = gradingStep(workflow);
         assert.match(id, /^[a-zA-Z0-9]+$/, "the reporter reads <ID>_RESULTS: keep the id plain");
-        assert.match(run, /^deno task grade .*--reporter \S*classroom/);
+        assert.match(run, /--reporter \S*classroom/);
         assert.match(run, /--fail-under 0/, "the grading step stays green so the reporter runs");
         assert.equal(run.includes("--lang fr"), lang === "fr");
         assert.match(workflow, /uses: classroom-resources\/autograding-grading-reporter@v1/);
@@ -258,11 +258,15 @@ for (const variant of ["local", "course"] as const) {
         assert.doesNotMatch(readme + workflow, /__\w+__|#@/, "every placeholder is filled");
         if (course) {
           assert.match(workflow, /repository: my-school\/async-lab\n\s+ref: v2\.1\n/);
-          assert.match(workflow, /path: submission\n/);
-          assert.match(run, /--dir submission\/exercises /);
+          // The course's own config and CLI, on the student's exercises only.
+          assert.match(
+            run,
+            /^deno run .*--config "\$RUNNER_TEMP\/(\S+)\/deno\.json" "\$RUNNER_TEMP\/\1\/grader\/cli\.ts" --dir exercises /,
+          );
           assert.ok(readme.includes("my-school/async-lab"), "the README names the grading course");
           assert.match(readme, /classroom\.yml/, "and says the workflow file is not protected");
         } else {
+          assert.match(run, /^deno task grade /);
           assert.doesNotMatch(workflow, /repository:|--dir/);
         }
       } finally {
@@ -273,27 +277,33 @@ for (const variant of ["local", "course"] as const) {
 }
 
 Deno.test("classroom: with --course, the run grades with the course's grader whatever the student edits", async () => {
-  // The workspace as the workflow makes it: the course checked out at the
-  // root, the student's repository in submission/.
-  const work = Deno.makeTempDirSync({ prefix: "async-lab-classroom-ws-" });
+  const temp = Deno.makeTempDirSync({ prefix: "async-lab-classroom-ws-" });
   try {
-    writeClassroom(work, { lang: "en" }); // stands for the course's grader at its ref
-    const submission = join(work, "submission");
-    writeClassroom(submission, { lang: "en", course: { repo: "my-school/async-lab", ref: "v1" } });
-    // The student rewrites their grader and their grade task to print a perfect score.
-    const config = JSON.parse(readFileSync(join(submission, "deno.json"), "utf8"));
+    // The runner as the workflow leaves it: the student's repository in the
+    // workspace, the course's grader moved to $RUNNER_TEMP.
+    const runnerTemp = join(temp, "runner temp");
+    const workspace = join(temp, "workspace");
+    writeClassroom(join(runnerTemp, "async-lab-course"), { lang: "en" }); // the course at its ref
+    writeClassroom(workspace, { lang: "en", course: { repo: "my-school/async-lab", ref: "v1" } });
+    // The student rewrites their grader, grade task and imports to print a perfect score.
+    const config = JSON.parse(readFileSync(join(workspace, "deno.json"), "utf8"));
     config.tasks.grade = "echo result=forged >> $GITHUB_OUTPUT";
-    writeFileSync(join(submission, "deno.json"), JSON.stringify(config));
-    writeFileSync(join(submission, "grader", "cli.ts"), 'console.log("100/100");\n');
+    config.imports = { "@sinonjs/fake-timers": "./forged.ts" };
+    writeFileSync(join(workspace, "deno.json"), JSON.stringify(config));
+    writeFileSync(join(workspace, "grader", "cli.ts"), 'console.log("100/100");\n');
+    writeFileSync(join(workspace, "grader", "check.ts"), "throw new Error('forged');\n");
     const id = CATALOG[0].id;
-    writeFileSync(join(submission, "exercises", `${id}.ts`), referenceSolution(id)!);
+    writeFileSync(join(workspace, "exercises", `${id}.ts`), referenceSolution(id)!);
 
-    const workflow = readFileSync(join(submission, ".github/workflows/classroom.yml"), "utf8");
+    const workflow = readFileSync(join(workspace, ".github/workflows/classroom.yml"), "utf8");
     const { run } = gradingStep(workflow);
-    const output = join(work, "github-output");
+    // The step's command, word by word, with $RUNNER_TEMP as the runner's shell expands it.
+    const words = run.split(" ").map((w) => w.replace(/^"(.*)"$/, "$1"))
+      .map((w) => w.replace("$RUNNER_TEMP", runnerTemp));
+    assert.equal(words[0], "deno");
+    const output = join(temp, "github-output");
     writeFileSync(output, "");
-    const args = run.replace(/^deno /, "").split(" ");
-    const result = await deno(work, args, { GITHUB_OUTPUT: output });
+    const result = await deno(workspace, words.slice(1), { GITHUB_OUTPUT: output });
     assert.equal(result.code, 0, result.stderr);
     const line = readFileSync(output, "utf8").split("\n").find((l) => l.startsWith("result="));
     assert.ok(line, "the classroom reporter wrote its result");
@@ -301,8 +311,11 @@ Deno.test("classroom: with --course, the run grades with the course's grader wha
     const total = payload.tests.reduce((s: number, t: { score: number }) => s + t.score, 0);
     assert.equal(total, 20, "exercise 1 solved, the rest stubs: 20 points, by the course's grader");
     assert.equal(payload.max_score, 100);
+    // Results name each file as it is in the student's repository.
+    const names = payload.tests.map((t: { filename: string }) => t.filename);
+    assert.ok(names.every((f: string) => f.startsWith("exercises/")), JSON.stringify(names));
   } finally {
-    Deno.removeSync(work, { recursive: true });
+    Deno.removeSync(temp, { recursive: true });
   }
 });
 
