@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { taskCommand } from "./_env.ts";
 import { main as hint } from "./hint.ts";
+import { renderWatch } from "./watch.ts";
+import type { Report } from "./grade.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** What npm 11 sets for `npx -y deno@2.9.6 task grade` (measured), trimmed to what matters. */
@@ -92,4 +94,19 @@ Deno.test("hint: the next hint's command is the one the learner typed", () => {
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+Deno.test("watch: the all-done line names the command the learner typed", () => {
+  const report: Report = {
+    schema: "async-lab/report@1",
+    score: 20,
+    maxScore: 20,
+    seed: 444,
+    lang: "en",
+    durationMs: 1,
+    exercises: [],
+  };
+  const npx = renderWatch(report, { total: 0, width: 200, task: "npx -y deno@2.9.6 task" });
+  assert.match(npx, /Run `npx -y deno@2\.9\.6 task grade` for the full report/);
+  assert.match(renderWatch(report, { total: 0, width: 200 }), /Run `deno task grade` for/);
 });

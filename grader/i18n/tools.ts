@@ -19,7 +19,8 @@ export const TOOLS = defineCatalog({
   watchNext: (p: { file: string }) => `Edit ${p.file} and save: it is graded again at once.`,
   watchTodo: (p: { file: string }) =>
     `Next: open ${p.file}, read the statement at the top and replace the TODOs; save to grade.`,
-  watchAllDone: "Every exercise passes. Well done! Run `deno task grade` for the full report.",
+  watchAllDone: (p: { task?: string }) =>
+    `Every exercise passes. Well done! Run \`${p.task ?? "deno task"} grade\` for the full report.`,
   watchUsage: "Usage: deno task watch [--dir DIR] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Stopped watching.",
   // deno task hint
@@ -56,8 +57,10 @@ export const TOOLS = defineCatalog({
     `Modifiez ${p.file} et enregistrez : la correction repart aussitôt.`,
   watchTodo: (p: { file: string }) =>
     `Ensuite : ouvrez ${p.file}, lisez l'énoncé en haut du fichier et remplacez les TODO ; enregistrez pour lancer la correction.`,
-  watchAllDone:
-    "Tous les exercices sont réussis. Bravo ! `deno task grade` affiche le bulletin complet.",
+  watchAllDone: (p: { task?: string }) =>
+    `Tous les exercices sont réussis. Bravo ! \`${
+      p.task ?? "deno task"
+    } grade\` affiche le bulletin complet.`,
   watchUsage: "Usage : deno task watch [--dir DOSSIER] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Surveillance arrêtée.",
   hintUsage: "Usage : deno task hint N [--reset] [--lang en|fr]   (N : 1, 01, 01_gather ou gather)",
