@@ -75,20 +75,18 @@ const DEFAULT_FETCHERS: Fetchers = {
 
 /** Calls users, orders, inventory one after another and times it. */
 export function runSequential(
-  // deno-lint-ignore no-unused-vars
   fetchers: Fetchers = DEFAULT_FETCHERS,
 ): Promise<Timed<[string[], string[], string[]]>> {
   // TODO: await each fetcher in turn, measure the time with performance.now()
-  throw new Error("TODO: runSequential()");
+  throw new Error("TODO: runSequential()", { cause: { fetchers } });
 }
 
 /** Starts users, orders and inventory together, waits for all, and times it. */
 export function runConcurrent(
-  // deno-lint-ignore no-unused-vars
   fetchers: Fetchers = DEFAULT_FETCHERS,
 ): Promise<Timed<[string[], string[], string[]]>> {
   // TODO: start the three fetchers at once, wait for all of them, measure the time
-  throw new Error("TODO: runConcurrent()");
+  throw new Error("TODO: runConcurrent()", { cause: { fetchers } });
 }
 
 /** Prints both times and why they differ. */

@@ -61,43 +61,37 @@ export interface DownloadSummary {
 
 /** Plans `count` files named `file_1.zip`… taking 1–5 s each (one decimal). */
 export function planDownloads(
-  // deno-lint-ignore no-unused-vars
   count = 5,
-  // deno-lint-ignore no-unused-vars
   random: () => number = Math.random,
 ): Download[] {
   // TODO: build `count` files; seconds = 1 + random() * 4, rounded to one decimal
-  throw new Error("TODO: planDownloads()");
+  throw new Error("TODO: planDownloads()", { cause: { count, random } });
 }
 
 /** Waits `file.seconds` without blocking, then resolves with the file. */
-// deno-lint-ignore no-unused-vars
 export function download(file: Download): Promise<Download> {
   // TODO: wait file.seconds (setTimeout takes milliseconds), then return the file
-  throw new Error("TODO: download()");
+  throw new Error("TODO: download()", { cause: { file } });
 }
 
 /** Yields each promise's value as soon as it settles, fastest first. */
 export function asCompleted<T>(
-  // deno-lint-ignore no-unused-vars
   promises: Iterable<Promise<T>>,
 ): AsyncIterableIterator<T> {
   // TODO: write it as an `async function*`, or return your own async iterator
-  throw new Error("TODO: asCompleted()");
+  throw new Error("TODO: asCompleted()", { cause: { promises } });
 }
 
 /** Starts every download at once and reports each one the moment it finishes. */
 export function downloadAll(
-  // deno-lint-ignore no-unused-vars
   files: Download[],
-  // deno-lint-ignore no-unused-vars
   options: {
     download?: (file: Download) => Promise<Download>;
     onDone?: (file: Download, seconds: number) => void;
   } = {},
 ): Promise<DownloadSummary> {
   // TODO: start all downloads, loop over asCompleted(...) calling onDone, return the summary
-  throw new Error("TODO: downloadAll()");
+  throw new Error("TODO: downloadAll()", { cause: { files, options } });
 }
 
 /** Plans five downloads, runs them, and prints each as it finishes. */

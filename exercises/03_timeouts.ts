@@ -65,33 +65,26 @@ export interface QueryReport {
 
 /** Answers after `seconds`, or rejects with `signal.reason` as soon as `signal` aborts. */
 export function query(
-  // deno-lint-ignore no-unused-vars
   name: string,
-  // deno-lint-ignore no-unused-vars
   seconds: number,
-  // deno-lint-ignore no-unused-vars
   signal?: AbortSignal,
 ): Promise<string> {
   // TODO: a promise around setTimeout that also listens to the signal's "abort" event
-  throw new Error("TODO: query()");
+  throw new Error("TODO: query()", { cause: { name, seconds, signal } });
 }
 
 /** Settles like `work(signal)`, or rejects with a TimeoutError after `ms`, aborting the work. */
 export function withTimeout<T>(
-  // deno-lint-ignore no-unused-vars
   work: (signal: AbortSignal) => Promise<T>,
-  // deno-lint-ignore no-unused-vars
   ms: number,
 ): Promise<T> {
   // TODO: race the work against a timer; abort the loser; clear your timer
-  throw new Error("TODO: withTimeout()");
+  throw new Error("TODO: withTimeout()", { cause: { work, ms } });
 }
 
 /** Queries every server at once, each with its own deadline, and reports who answered. */
 export function queryAll(
-  // deno-lint-ignore no-unused-vars
   servers: Readonly<Record<string, number>> = SERVERS,
-  // deno-lint-ignore no-unused-vars
   options: {
     timeoutMs?: number;
     query?: (name: string, seconds: number, signal?: AbortSignal) => Promise<string>;
@@ -99,7 +92,7 @@ export function queryAll(
   } = {},
 ): Promise<QueryReport> {
   // TODO: one withTimeout per server, all started together; warn through log on a timeout
-  throw new Error("TODO: queryAll()");
+  throw new Error("TODO: queryAll()", { cause: { servers, options } });
 }
 
 /** Queries the four servers and prints who responded and who timed out. */

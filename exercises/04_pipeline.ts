@@ -85,16 +85,15 @@ export interface PipelineOptions {
 /** A first-in, first-out queue whose `get()` waits for an item and whose `put()` waits for room. */
 export class AsyncQueue<T> {
   /** Makes an empty queue holding at most `maxSize` items (unbounded when 0 or omitted). */
-  // deno-lint-ignore no-unused-vars
   constructor(maxSize = 0) {
     // TODO: keep the items, the waiting get()s and the waiting put()s
+    void maxSize;
   }
 
   /** Adds `item` at the back, first waiting for room if the queue is full. */
-  // deno-lint-ignore no-unused-vars
   put(item: T): Promise<void> {
     // TODO: hand the item to the oldest waiting get(), or store it (waiting while the queue is full)
-    throw new Error("TODO: AsyncQueue.put()");
+    throw new Error("TODO: AsyncQueue.put()", { cause: { item } });
   }
 
   /** Removes and returns the item at the front, first waiting for one if the queue is empty. */
@@ -112,32 +111,27 @@ export class AsyncQueue<T> {
 
 /** Waits 0.5–2 s (`0.5 + 1.5 * random()` seconds), then resolves with the URL's payload. */
 export function fetchData(
-  // deno-lint-ignore no-unused-vars
   url: string,
-  // deno-lint-ignore no-unused-vars
   random: () => number = Math.random,
 ): Promise<Payload> {
   // TODO: wait without blocking, then return { url, items: [a few random numbers] }
-  throw new Error("TODO: fetchData()");
+  throw new Error("TODO: fetchData()", { cause: { url, random } });
 }
 
 /** Waits 1 s, then resolves with a number computed from the payload's items. */
-// deno-lint-ignore no-unused-vars
 export function analyze(payload: Payload): Promise<number> {
   // TODO: wait 1 second without blocking, then return e.g. the sum of payload.items
-  throw new Error("TODO: analyze()");
+  throw new Error("TODO: analyze()", { cause: { payload } });
 }
 
 /** Fetches every URL with one producer, analyses the payloads with `consumers` consumers, and times it. */
 export function runPipeline(
-  // deno-lint-ignore no-unused-vars
   urls: readonly string[] = URLS,
-  // deno-lint-ignore no-unused-vars
   options: PipelineOptions = {},
 ): Promise<{ results: Analysis[]; seconds: number }> {
   // TODO: one queue, one producer (fetch all, put each payload as it arrives, then one null
   // per consumer), consumers numbered from 1 (get, stop on null, analyse, record)
-  throw new Error("TODO: runPipeline()");
+  throw new Error("TODO: runPipeline()", { cause: { urls, options } });
 }
 
 /** Compares one consumer, two consumers and a sequential pipeline. */

@@ -90,30 +90,26 @@ export const SERVICES: readonly Service[] = [
 ];
 
 /** Waits `service.seconds`, then resolves; rejects with `signal.reason` as soon as `signal` aborts. */
-// deno-lint-ignore no-unused-vars
 export function probe(service: Service, signal?: AbortSignal): Promise<void> {
   // TODO: a timer of service.seconds; on abort, clear it and reject with signal.reason
-  throw new Error("TODO: probe()");
+  throw new Error("TODO: probe()", { cause: { service, signal } });
 }
 
 /** Checks every service at once, each within its timeout, reporting each verdict as soon as it is known. */
 export function checkAll(
-  // deno-lint-ignore no-unused-vars
   services: readonly Service[] = SERVICES,
-  // deno-lint-ignore no-unused-vars
   options: CheckOptions = {},
 ): Promise<CheckResult[]> {
   // TODO: start one check per service, each with its own timeout and signal; call onResult
   // as each one ends; resolve with all the results
-  throw new Error("TODO: checkAll()");
+  throw new Error("TODO: checkAll()", { cause: { services, options } });
 }
 
 /** The command line: parses `args`, checks the services, prints, and returns the exit code. */
-// deno-lint-ignore no-unused-vars
 export function main(args: string[] = []): Promise<number> {
   // TODO: parseArgs (--timeout, --json, --help), print a line per service as it is known,
   // then a summary (or one JSON document); return 0, 1 or 2
-  throw new Error("TODO: main()");
+  throw new Error("TODO: main()", { cause: { args } });
 }
 
 if (import.meta.main) {

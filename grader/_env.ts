@@ -83,3 +83,19 @@ export function shownPath(file: string, typedDir?: string, initCwd: string = sta
     ? abs
     : relative(initCwd || Deno.cwd(), abs);
 }
+
+/**
+ * How the user runs this project's tasks, for the commands the tools
+ * suggest: `npx -y deno@VERSION task` when Deno was started by `npx` (or
+ * `npm exec`), which sets `npm_command=exec` and names the program it ran in
+ * `npm_lifecycle_script`; else `deno task`. Both variables pass down to
+ * every process `deno task` starts.
+ */
+export function taskCommand(
+  get: (name: string) => string | undefined = env,
+  version: string = Deno.version.deno,
+): string {
+  const program = (get("npm_lifecycle_script") ?? "").trim().replace(/^['"]/, "");
+  const viaNpx = get("npm_command") === "exec" && /^deno(@[\w.^~-]+)?(['"\s]|$)/.test(program);
+  return viaNpx ? `npx -y deno@${version} task` : "deno task";
+}

@@ -17,6 +17,7 @@ import { CATALOG, type Exercise } from "./course.ts";
 import { DEFAULT_SEED, grade, pool, type Report } from "./grade.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { findSameAs, type SameAs, sameAsText } from "./same_as.ts";
 
 /** One student's work: a folder inside the class folder. */
 export interface Submission {
@@ -44,6 +45,9 @@ export interface BatchRow {
   errors: string[];
   /** The full report (`null` when the grader itself failed). */
   report: Report | null;
+  /** Exercises whose file is identical, comments and whitespace aside, to
+   * other submissions' or to the reference solution (`same_as.ts`). */
+  sameAs?: SameAs;
 }
 
 /** What {@linkcode gradeBatch} reports after each submission. */
@@ -68,6 +72,9 @@ export interface BatchOptions {
   concurrency?: number;
   /** Called after each submission. */
   onProgress?: (progress: BatchProgress) => void;
+  /** The whole class, when `submissions` is one shard of it: `same_as` compares with all
+   * of them (default: `submissions`). */
+  classmates?: readonly Submission[];
   /** Grades one submission (default: {@linkcode grade}); tests replace it. */
   grader?: typeof grade;
 }
@@ -225,6 +232,9 @@ export async function gradeBatch(
     });
     return row;
   });
+  // Flags identical files; the scores stay as they are.
+  const sameAs = findSameAs(submissions, catalog, undefined, options.classmates);
+  rows.forEach((row, i) => row.sameAs = sameAs[i]);
   return {
     schema: "async-lab/batch@1",
     seed,
@@ -250,12 +260,14 @@ export function csvField(value: string | number | null): string {
 
 /**
  * The gradebook as CSV: a header row (`submission`, one column per exercise,
- * `total`, `status`), then one row per submission; UTF-8 with a byte-order
+ * `total`, `status`, `same_as`), then one row per submission; UTF-8 with a byte-order
  * mark and CRLF line ends, so Excel, LibreOffice and Google Sheets all open
  * it as it is.
  */
 export function toCsv(result: BatchResult): string {
-  const lines = [["submission", ...result.exercises, "total", "status"].map(csvField).join(",")];
+  const lines = [
+    ["submission", ...result.exercises, "total", "status", "same_as"].map(csvField).join(","),
+  ];
   for (const row of result.rows) {
     lines.push(
       [
@@ -263,6 +275,7 @@ export function toCsv(result: BatchResult): string {
         ...result.exercises.map((id) => row.scores[id] ?? null),
         row.total,
         row.status,
+        sameAsText(row.sameAs),
       ]
         .map(csvField).join(","),
     );

@@ -160,18 +160,21 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
   const shard = options.shard;
-  const submissions = listSubmissions(dir)
-    .filter((_, i) => shard === undefined || i % shard[1] === shard[0] - 1);
-  if (submissions.length === 0) {
+  const classmates = listSubmissions(dir);
+  if (classmates.length === 0) {
     err(`${m.batchEmpty({ dir: options.dir })}\n`);
     return 2;
   }
+  // A shard may be empty (more shards than submissions): its gradebook is the header.
+  const submissions = classmates
+    .filter((_, i) => shard === undefined || i % shard[1] === shard[0] - 1);
   const progress = progressReporter(options.lang, err, Deno.stderr.isTerminal());
   const result = await gradeBatch(submissions, {
     lang: options.lang,
     seed: options.seed,
     wallTimeoutSeconds: options.wallTimeout,
     concurrency: options.concurrency,
+    classmates,
     onProgress: (p) => progress.update(p),
   });
   progress.end();

@@ -93,15 +93,17 @@ Deno.test("gradeBatch() grades a class into one row per submission, each with it
     assert.ok(csv.startsWith("\ufeff"), "a byte-order mark for Excel");
     const lines = csv.slice(1).split("\r\n");
     assert.equal(lines.pop(), "", "ends with a line break");
+    // Three hand in the reference solution: each is flagged with the others.
+    const same = (...names: string[]) => `"01_gather: ${names.join(", ").replaceAll('"', '""')}"`;
     assert.deepEqual(lines, [
-      "submission,01_gather,total,status",
-      "alice,20,20,pass",
-      "bob-repo,20,20,pass",
-      "carol,0,0,todo",
-      `dave,${byName["dave"].total},${byName["dave"].total},fail`,
-      "eve,0,0,error",
-      "frank,0,0,error",
-      '"weird, ""quoted""",20,20,pass',
+      "submission,01_gather,total,status,same_as",
+      `alice,20,20,pass,${same("(reference)", "bob-repo", 'weird, "quoted"')}`,
+      `bob-repo,20,20,pass,${same("(reference)", "alice", 'weird, "quoted"')}`,
+      "carol,0,0,todo,",
+      `dave,${byName["dave"].total},${byName["dave"].total},fail,`,
+      "eve,0,0,error,",
+      "frank,0,0,error,",
+      `"weird, ""quoted""",20,20,pass,${same("(reference)", "alice", "bob-repo")}`,
     ]);
     const json = JSON.parse(toBatchJson(result));
     assert.equal(json.schema, "async-lab/batch@1");
@@ -131,7 +133,7 @@ Deno.test("gradeBatch() keeps going when the grader fails on one submission", as
   assert.deepEqual(result.rows.map((r) => r.status), ["pass", "error", "pass"]);
   assert.deepEqual(result.rows[1].scores, { "01_gather": null });
   assert.match(result.rows[1].errors[0], /boom/);
-  assert.equal(toCsv(result).split("\r\n")[2], "b,,0,error");
+  assert.equal(toCsv(result).split("\r\n")[2], "b,,0,error,");
 });
 
 Deno.test("csvField() quotes what a spreadsheet would split and defuses formulas", () => {

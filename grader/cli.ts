@@ -21,6 +21,7 @@ import {
   shownFrom,
   shownPath,
   startDir,
+  taskCommand,
   unknownFlag,
   UsageError,
   userPath,
@@ -185,7 +186,12 @@ export async function main(args: string[]): Promise<number> {
       // The next step's command grades the same folder again.
       const again = options.dir === undefined ? undefined : shellWord(options.dir);
       const ungraded = ungradedNext(report.exercises.map((e) => e.id), dir, options.dir);
-      print(renderPretty(shownFrom(report, options.dir), { ...ctx, dir: again, ungraded }));
+      print(renderPretty(shownFrom(report, options.dir), {
+        ...ctx,
+        dir: again,
+        ungraded,
+        task: taskCommand(),
+      }));
     } else await REPORTERS[name](report, ctx);
   }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;

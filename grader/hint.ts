@@ -16,7 +16,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
-import { env } from "./_env.ts";
+import { env, taskCommand } from "./_env.ts";
 
 /** Where the levels are kept: `{ "01_gather": 2 }` = two hints shown. */
 export const STATE_FILE: string = fileURLToPath(new URL("../.hint-state.json", import.meta.url));
@@ -63,7 +63,7 @@ function wrap(text: string, width: number, indent: number): string[] {
 export function renderHints(
   exercise: Exercise,
   shown: number,
-  options: { lang: Lang; width?: number },
+  options: { lang: Lang; width?: number; task?: string },
 ): string {
   const { lang } = options;
   const width = Math.max(40, Math.min(options.width ?? 80, 100));
@@ -75,7 +75,9 @@ export function renderHints(
     lines.push(t.hintLevel({ level, count, kind: levelKind(level, count, lang) }));
     lines.push(...wrap(exercise.hints[level - 1][lang], width, 2), "");
   }
-  const more = shown < count ? t.hintMore({ n, left: count - shown }) : t.hintLast({ n });
+  const more = shown < count
+    ? t.hintMore({ n, left: count - shown, task: options.task })
+    : t.hintLast({ n, task: options.task });
   lines.push(...wrap(more, width, 0));
   return lines.join("\n") + "\n";
 }
@@ -158,14 +160,18 @@ export function main(args: string[], io: Partial<HintIo> = {}): number {
   if (parsed.values.reset) {
     delete state[exercise.id];
     save();
-    print(`${t.hintReset({ n })}\n`);
+    print(`${t.hintReset({ n, task: taskCommand(io.env) })}\n`);
     return 0;
   }
   const count = exercise.hints.length;
   const shown = Math.min(count, Math.max(0, state[exercise.id] ?? 0) + 1);
   state[exercise.id] = shown;
   save();
-  print(renderHints(exercise, shown, { lang, width: io.width ?? width() }));
+  print(renderHints(exercise, shown, {
+    lang,
+    width: io.width ?? width(),
+    task: taskCommand(io.env),
+  }));
   return 0;
 }
 

@@ -18,7 +18,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { TOOLS } from "./i18n/tools.ts";
 import { renderPretty, terminalWidth, words } from "./report/pretty.ts";
 import { toAscii } from "./report/_ascii.ts";
-import { env, shownFrom, unknownFlag, userPath } from "./_env.ts";
+import { env, shownFrom, taskCommand, unknownFlag, userPath } from "./_env.ts";
 import { BUNDLE_DIR } from "./_child_bundle.ts";
 
 /** Options of {@linkcode renderWatch}. */
@@ -30,6 +30,8 @@ export interface WatchRenderOptions {
   notice?: string | null;
   /** Exercises in the course (default: the catalog's). */
   total?: number;
+  /** How the user runs tasks, for the suggested command (default `deno task`). */
+  task?: string;
 }
 
 /** `[██████░░░░░░] ` — `n` of `total` filled, `cells` wide inside the brackets. */
@@ -87,7 +89,7 @@ export function renderWatch(report: Report, options: WatchRenderOptions = {}): s
     );
   }
   lines.push("");
-  const next = nextLine(first, passed === total && !first, lang);
+  const next = nextLine(first, passed === total && !first, lang, options.task);
   if (next) lines.push(...wrap(next, width).map((l) => paint(36, l)));
   if (options.notice) lines.push(...wrap(options.notice, width).map((l) => paint(33, l)));
   lines.push(...wrap(t.watchKeys, width).map((l) => paint(2, l)));
@@ -95,9 +97,14 @@ export function renderWatch(report: Report, options: WatchRenderOptions = {}): s
   return options.ascii ? toAscii(text) : text;
 }
 
-function nextLine(first: ExerciseReport | undefined, allDone: boolean, lang: Lang): string | null {
+function nextLine(
+  first: ExerciseReport | undefined,
+  allDone: boolean,
+  lang: Lang,
+  task?: string,
+): string | null {
   const t = TOOLS[lang];
-  if (allDone) return t.watchAllDone;
+  if (allDone) return t.watchAllDone({ task });
   if (!first) return null;
   return first.status === "todo"
     ? t.watchTodo({ file: first.file })
@@ -207,6 +214,7 @@ export async function watch(options: WatchOptions): Promise<number> {
   const view = {
     ascii: options.ascii || !utf8(),
     color: tty && !env("NO_COLOR"),
+    task: taskCommand(),
   };
   let notice: string | null = null;
   let running = false, again = false, stopped = false;

@@ -32,10 +32,10 @@ const en = {
   graderFailed: (p: { error: string }) =>
     `async-lab: the grader itself failed (${p.error}). This is not your code's fault: please report it.`,
   // The pretty report, when every exercise graded passes but others were not graded.
-  nextExercise: (p: { file: string; n: string; dir?: string }) =>
-    `Well done! Next step: exercise ${p.n}, in ${p.file}, then run \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
+  nextExercise: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Well done! Next step: exercise ${p.n}, in ${p.file}, then run \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
 };
 
 /** The feedback catalog. */
@@ -58,8 +58,8 @@ export const FEEDBACK: CatalogOf<typeof en> = defineCatalog(en, {
   notRunHere: "non exécuté",
   graderFailed: (p: { error: string }) =>
     `async-lab : le correcteur lui-même a échoué (${p.error}). Ce n'est pas la faute de votre code : merci de le signaler.`,
-  nextExercise: (p: { file: string; n: string; dir?: string }) =>
-    `Bravo ! Prochaine étape : l'exercice ${p.n}, dans ${p.file}, puis lancez \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
+  nextExercise: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Bravo ! Prochaine étape : l'exercice ${p.n}, dans ${p.file}, puis lancez \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
 });

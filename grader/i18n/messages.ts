@@ -67,14 +67,14 @@ const en = {
   observed: "observed",
   hint: "hint",
   output: "your program printed",
-  nextTodo: (p: { file: string; n: string; dir?: string }) =>
-    `Next step: open ${p.file}, replace the TODOs, then run \`deno task grade ${p.n}${
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Next step: open ${p.file}, replace the TODOs, then run \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${
       p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
-  nextFix: (p: { file: string; n: string; dir?: string }) =>
-    `Next step: fix ${p.file}, then run \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`deno task hint ${p.n}\` if you are stuck)`,
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
   timelineTitle: (p: { took: string; want: string }) =>
     `timeline: took ${p.took}, expected ${p.want}`,
@@ -107,11 +107,16 @@ files, or a repository with exercises/), e.g. the folder \`gh classroom clone st
 --out FILE        write the gradebook CSV there (default: standard output)
 --json FILE       also write every submission's full JSON report there
 --concurrency N   sandboxes run at once (default: the core count)
---shard K/N       grade only the K-th of N slices of the class (for a CI matrix)
+--shard K/N       grade only every N-th submission from the K-th, in name order (1/4, 2/4…
+                  for a CI matrix: the N CSVs, header aside, add up to the whole class)
 --wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
 --seed N          seed for the random data the checks use (default 444)
 --lang L          en or fr, for the progress lines and the reports (default: from LC_ALL / LANG)
 --help            show this help
+
+The CSV has one row per submission: its points per exercise, total, status, and same_as —
+the exercises whose file is identical, comments and whitespace aside, to another
+submission's or to the reference solution, "(reference)" (a flag only: scores are unchanged).
 
 Exit code 0 when every submission was graded (whatever the scores), 2 for a usage error.`,
   batchNoDir: (p: { dir: string }) => `no folder ${p.dir}`,
@@ -200,14 +205,14 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   observed: "observé",
   hint: "indice",
   output: "votre programme a affiché",
-  nextTodo: (p: { file: string; n: string; dir?: string }) =>
-    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`deno task grade ${p.n}${
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`${
+      p.task ?? "deno task"
+    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    `Prochaine étape : corrigez ${p.file}, puis lancez \`${p.task ?? "deno task"} grade ${p.n}${
       p.dir ? ` --dir ${p.dir}` : ""
-    }\``,
-  nextFix: (p: { file: string; n: string; dir?: string }) =>
-    `Prochaine étape : corrigez ${p.file}, puis lancez \`deno task grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`deno task hint ${p.n}\` si vous bloquez)`,
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` si vous bloquez)`,
   allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,
@@ -239,11 +244,17 @@ d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`
 --out FICHIER     écrit le carnet de notes CSV dans ce fichier (par défaut : la sortie standard)
 --json FICHIER    écrit aussi le bulletin JSON complet de chaque rendu
 --concurrency N   bacs à sable lancés en même temps (par défaut : le nombre de cœurs)
---shard K/N       ne corrige que la K-ième des N parts de la classe (pour une matrice de CI)
+--shard K/N       ne corrige qu'un rendu sur N à partir du K-ième, par ordre des noms (1/4, 2/4…
+                  pour une matrice de CI : les N CSV, en-tête à part, font toute la classe)
 --wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --lang L          en ou fr, pour la progression et les bulletins (par défaut : d'après LC_ALL / LANG)
 --help            affiche cette aide
+
+Le CSV a une ligne par rendu : ses points par exercice, le total, l'état, et same_as —
+les exercices dont le fichier est identique, commentaires et espaces à part, à celui d'un
+autre rendu ou à la solution de référence, « (reference) » (un signalement : les notes
+ne changent pas).
 
 Code de sortie 0 quand chaque rendu a été corrigé (quelles que soient les notes), 2 pour une erreur d'usage.`,
   batchNoDir: (p: { dir: string }) => `dossier introuvable : ${p.dir}`,

@@ -18,7 +18,8 @@ const en = {
   watchNext: (p: { file: string }) => `Edit ${p.file} and save: it is graded again at once.`,
   watchTodo: (p: { file: string }) =>
     `Next: open ${p.file}, read the statement at the top and replace the TODOs; save to grade.`,
-  watchAllDone: "Every exercise passes. Well done! Run `deno task grade` for the full report.",
+  watchAllDone: (p: { task?: string }) =>
+    `Every exercise passes. Well done! Run \`${p.task ?? "deno task"} grade\` for the full report.`,
   watchUsage: "Usage: deno task watch [--dir DIR] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Stopped watching.",
   // deno task hint
@@ -29,12 +30,18 @@ const en = {
   hintNudge: "a nudge",
   hintCloser: "a closer look",
   hintIdea: "the idea",
-  hintMore: (p: { n: string; left: number }) =>
-    `Still stuck? Run \`deno task hint ${p.n}\` again for the next hint (${p.left} left).`,
-  hintLast: (p: { n: string }) =>
-    `That was the last hint: the idea itself. Try it, then \`deno task grade ${p.n}\`. (\`deno task hint ${p.n} --reset\` starts over.)`,
-  hintReset: (p: { n: string }) =>
-    `The hints of exercise ${p.n} start over: \`deno task hint ${p.n}\` shows the first one.`,
+  hintMore: (p: { n: string; left: number; task?: string }) =>
+    `Still stuck? Run \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` again for the next hint (${p.left} left).`,
+  hintLast: (p: { n: string; task?: string }) =>
+    `That was the last hint: the idea itself. Try it, then \`${
+      p.task ?? "deno task"
+    } grade ${p.n}\`. (\`${p.task ?? "deno task"} hint ${p.n} --reset\` starts over.)`,
+  hintReset: (p: { n: string; task?: string }) =>
+    `The hints of exercise ${p.n} start over: \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` shows the first one.`,
   hintNoSave: (p: { error: string }) => `(could not remember how far you got: ${p.error})`,
 };
 
@@ -52,8 +59,10 @@ export const TOOLS: CatalogOf<typeof en> = defineCatalog(en, {
     `Modifiez ${p.file} et enregistrez : la correction repart aussitôt.`,
   watchTodo: (p: { file: string }) =>
     `Ensuite : ouvrez ${p.file}, lisez l'énoncé en haut du fichier et remplacez les TODO ; enregistrez pour lancer la correction.`,
-  watchAllDone:
-    "Tous les exercices sont réussis. Bravo ! `deno task grade` affiche le bulletin complet.",
+  watchAllDone: (p: { task?: string }) =>
+    `Tous les exercices sont réussis. Bravo ! \`${
+      p.task ?? "deno task"
+    } grade\` affiche le bulletin complet.`,
   watchUsage: "Usage : deno task watch [--dir DOSSIER] [--lang en|fr] [--ascii] [--poll]",
   watchBye: "Surveillance arrêtée.",
   hintUsage: "Usage : deno task hint N [--reset] [--lang en|fr]   (N : 1, 01, 01_gather ou gather)",
@@ -63,11 +72,17 @@ export const TOOLS: CatalogOf<typeof en> = defineCatalog(en, {
   hintNudge: "un coup de pouce",
   hintCloser: "un pas de plus",
   hintIdea: "l'idée",
-  hintMore: (p: { n: string; left: number }) =>
-    `Toujours bloqué ? Relancez \`deno task hint ${p.n}\` pour l'indice suivant (encore ${p.left}).`,
-  hintLast: (p: { n: string }) =>
-    `C'était le dernier indice : l'idée elle-même. Essayez-la, puis \`deno task grade ${p.n}\`. (\`deno task hint ${p.n} --reset\` repart du début.)`,
-  hintReset: (p: { n: string }) =>
-    `Les indices de l'exercice ${p.n} repartent du début : \`deno task hint ${p.n}\` affiche le premier.`,
+  hintMore: (p: { n: string; left: number; task?: string }) =>
+    `Toujours bloqué ? Relancez \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` pour l'indice suivant (encore ${p.left}).`,
+  hintLast: (p: { n: string; task?: string }) =>
+    `C'était le dernier indice : l'idée elle-même. Essayez-la, puis \`${
+      p.task ?? "deno task"
+    } grade ${p.n}\`. (\`${p.task ?? "deno task"} hint ${p.n} --reset\` repart du début.)`,
+  hintReset: (p: { n: string; task?: string }) =>
+    `Les indices de l'exercice ${p.n} repartent du début : \`${
+      p.task ?? "deno task"
+    } hint ${p.n}\` affiche le premier.`,
   hintNoSave: (p: { error: string }) => `(impossible de retenir où vous en êtes : ${p.error})`,
 });

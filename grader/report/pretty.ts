@@ -32,6 +32,8 @@ export interface PrettyOptions {
    * grade 1`): named when every graded one passes, instead of "everything passes".
    */
   ungraded?: { id: string; file: string };
+  /** How the user runs tasks, for the next step's command (default `deno task`). */
+  task?: string;
 }
 
 const CODES = {
@@ -219,14 +221,14 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
   if (next) {
     const n = String(Number(next.id.slice(0, 2)));
     const text = next.status === "todo"
-      ? m.nextTodo({ file: next.file, n, dir: options.dir })
-      : m.nextFix({ file: next.file, n, dir: options.dir });
+      ? m.nextTodo({ file: next.file, n, dir: options.dir, task: options.task })
+      : m.nextFix({ file: next.file, n, dir: options.dir, task: options.task });
     lines.push(...wrap(text, 0).map((l) => paint("cyan", l)));
   } else if (options.ungraded) {
     // Every exercise graded this time passes, but not every exercise was graded.
     const { file, id } = options.ungraded;
     const n = String(Number(id.slice(0, 2)));
-    const text = f.nextExercise({ file, n, dir: options.dir });
+    const text = f.nextExercise({ file, n, dir: options.dir, task: options.task });
     lines.push(...wrap(text, 0).map((l) => paint("green", l)));
   } else if (report.exercises.length > 0) {
     lines.push(paint("green", m.allDone));

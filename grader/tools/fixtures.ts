@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CATALOG } from "../course.ts";
+import { referenceSolutionPath } from "../_solutions.ts";
 
 /** The fixtures folder. */
 export const FIXTURES: string = fileURLToPath(new URL("../../fixtures/", import.meta.url));
@@ -34,7 +35,7 @@ export function fixtureFolder(id: string): string {
 
 /** The path of an exercise's reference solution. */
 export function referenceSolution(id: string): string {
-  return join(fixtureFolder(id), "solution.ts");
+  return referenceSolutionPath(id);
 }
 
 /** The file name an exercise is graded from (`01_gather` → `01_gather.ts`). */
