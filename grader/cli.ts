@@ -24,6 +24,8 @@ export interface CliOptions {
   exercises: string[];
   dir?: string;
   reporters: string[];
+  /** Where to write the HTML page too (`--html FILE`). */
+  html?: string;
   lang: Lang;
   seed: number;
   failUnder?: number;
@@ -54,6 +56,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
       options: {
         dir: { type: "string" },
         reporter: { type: "string", default: "pretty" },
+        html: { type: "string" },
         lang: { type: "string" },
         seed: { type: "string" },
         "fail-under": { type: "string" },
@@ -84,6 +87,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
     exercises: parsed.positionals,
     dir: v.dir,
     reporters,
+    html: v.html,
     lang,
     seed,
     failUnder: number("--fail-under", v["fail-under"], lang),
@@ -197,6 +201,10 @@ export async function main(args: string[]): Promise<number> {
       const ungraded = ungradedNext(report.exercises.map((e) => e.id), dir, options.dir);
       print(renderPretty(shownFrom(report, options.dir), { ...ctx, dir: again, ungraded }));
     } else await REPORTERS[name](report, ctx);
+  }
+  if (options.html !== undefined) {
+    const { renderHtml } = await import("./report/html.ts");
+    await Deno.writeTextFile(userPath(options.html), renderHtml(report));
   }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;
 }
