@@ -54,7 +54,7 @@ const CSS = `
 --ok:#1f883d;--fail:#cf222e;--todo:#8c959f;--error:#bc4c00;--aborted:#8250df;--accent:#0969da;--bar:#0969da}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;
 --card:#161b22;--ok:#3fb950;--fail:#f85149;--todo:#6e7681;--error:#db6d28;--aborted:#a371f7;--accent:#4493f8;--bar:#4493f8}}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{margin:0 auto;max-width:72rem;padding:1rem 1.25rem 3rem;background:var(--bg);color:var(--fg);
 font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
@@ -98,7 +98,7 @@ ul.compact{margin:.25rem 0;padding-left:1.25rem}
 .hide-narrow{display:none}th,td{padding:.25rem .3rem}.card{padding:.5rem .6rem}svg.timeline{min-width:21rem}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff}
 body{max-width:none;padding:0;font-size:11pt}.controls,.skip,.no-print{display:none!important}
-a{color:inherit;text-decoration:none}tr[hidden]{display:table-row!important}
+a{color:inherit;text-decoration:none}
 h2{break-after:avoid}.check,.card,svg,tr{break-inside:avoid}.scroll{overflow:visible}}
 `;
 

@@ -9,8 +9,8 @@
 import { existsSync } from "node:fs";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 
-/** Where Debian installs Chromium. */
-export const CHROMIUM = "/usr/bin/chromium";
+/** Where Debian installs Chromium (`ASYNC_LAB_CHROMIUM` names another). */
+export const CHROMIUM = Deno.env.get("ASYNC_LAB_CHROMIUM") || "/usr/bin/chromium";
 
 /** What a page did while it loaded and ran. */
 export interface PageWatch {
@@ -21,24 +21,25 @@ export interface PageWatch {
 }
 
 /**
- * Launches Chromium with a fresh profile and every background service off.
- * Returns `null` (after printing why) when Chromium is missing and the
- * environment does not require it.
+ * Why the browser tests cannot run here, or `null` when they can. Prints the
+ * reason on stderr (a test runner's `--quiet` hides what tests log). Throws
+ * when `ASYNC_LAB_REQUIRE_BROWSER=1`, so CI cannot skip them by accident.
  */
-export async function browserOrSkip(
-  why: string,
-): Promise<{ browser: Browser; close: () => Promise<void> } | null> {
-  if (!existsSync(CHROMIUM)) {
-    if (Deno.env.get("ASYNC_LAB_REQUIRE_BROWSER") === "1") {
-      throw new Error(
-        `Cannot run ${why}: ${CHROMIUM} is missing and ASYNC_LAB_REQUIRE_BROWSER=1 (run .ci/install-chromium)`,
-      );
-    }
-    console.log(
-      `SKIPPED ${why}: ${CHROMIUM} is missing (run .ci/install-chromium; set ASYNC_LAB_REQUIRE_BROWSER=1 to make this a failure)`,
+export function browserSkipReason(what: string): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  if (Deno.env.get("ASYNC_LAB_REQUIRE_BROWSER") === "1") {
+    throw new Error(
+      `Cannot run ${what}: ${CHROMIUM} is missing and ASYNC_LAB_REQUIRE_BROWSER=1 (run .ci/install-chromium)`,
     );
-    return null;
   }
+  const reason =
+    `SKIPPED ${what}: ${CHROMIUM} is missing (run .ci/install-chromium; ASYNC_LAB_REQUIRE_BROWSER=1 makes this a failure)`;
+  Deno.stderr.writeSync(new TextEncoder().encode(`${reason}\n`));
+  return reason;
+}
+
+/** Launches Chromium with a fresh profile and every background service off. */
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = Deno.makeTempDirSync({ prefix: "async-lab-chromium-" });
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
