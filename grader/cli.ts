@@ -200,11 +200,14 @@ export async function main(args: string[]): Promise<number> {
       const again = options.dir === undefined ? undefined : shellWord(options.dir);
       const ungraded = ungradedNext(report.exercises.map((e) => e.id), dir, options.dir);
       print(renderPretty(shownFrom(report, options.dir), { ...ctx, dir: again, ungraded }));
+    } else if (name === "html") {
+      // Files named as the user would, like the terminal report.
+      await REPORTERS.html(shownFrom(report, options.dir), ctx);
     } else await REPORTERS[name](report, ctx);
   }
   if (options.html !== undefined) {
     const { renderHtml } = await import("./report/html.ts");
-    await Deno.writeTextFile(userPath(options.html), renderHtml(report));
+    await Deno.writeTextFile(userPath(options.html), renderHtml(shownFrom(report, options.dir)));
   }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;
 }

@@ -14,6 +14,7 @@ export const HTML = defineCatalog({
   timelineLabel: (p: { title: string }) => `Timeline of what the code did: ${p.title}`,
   legend: "Legend:",
   legendOk: "settled",
+  endedAt: (p: { at: string }) => `your code ended: ${p.at}`,
   skipToContent: "Skip to the content",
   // The learner's page.
   learnerIntro:
@@ -73,6 +74,7 @@ export const HTML = defineCatalog({
   timelineLabel: (p: { title: string }) => `Chronologie de ce qu'a fait le code : ${p.title}`,
   legend: "Légende\u00a0:",
   legendOk: "terminé",
+  endedAt: (p: { at: string }) => `fin de votre code : ${p.at}`,
   skipToContent: "Aller au contenu",
   learnerIntro:
     "Chaque test échoué montre ce qu'a fait votre code, dessiné sur une chronologie en temps virtuel, face à ce qui était attendu.",

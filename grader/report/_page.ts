@@ -76,7 +76,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] bu
 .controls input,.controls select{font:inherit;padding:.2rem .4rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}
 svg{display:block;max-width:100%;height:auto}svg text{fill:var(--fg);font:13px system-ui,sans-serif}
 svg.timeline text{font-size:15px}svg.histogram text{font-size:15px}svg .axis{stroke:var(--line)}svg .tick{fill:var(--muted)}svg .mark{fill:var(--muted);font-style:italic}
-svg .expected{stroke:var(--fail);stroke-dasharray:4 3;stroke-width:1.5}svg .expected-label{fill:var(--fail)}
+svg .expected{stroke:var(--fail);stroke-dasharray:4 3;stroke-width:1.5}svg .expected-label{fill:var(--fail)}svg .took{stroke:var(--fg);stroke-width:1.5}
 .tl-ok{fill:var(--bar)}.tl-timeout{fill:var(--error)}.tl-aborted{fill:var(--aborted)}.tl-error{fill:var(--fail)}
 .tl-pending{fill:none;stroke:var(--todo);stroke-dasharray:5 3;stroke-width:2}
 .c-pass{fill:var(--ok)}.c-fail{fill:var(--fail)}.c-todo{fill:var(--todo)}.c-error{fill:var(--error)}.c-bar{fill:var(--bar)}
@@ -157,6 +157,8 @@ export interface TimelineSvgOptions {
   lang: Lang;
   /** When the run should have ended: a dashed line. */
   expectedMs?: number | null;
+  /** When the run did end: a solid line, drawn when no bar ends there. */
+  tookMs?: number | null;
   /** Accessible name of the drawing. */
   title: string;
   /** Most bars drawn (default 12). */
@@ -185,9 +187,14 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
   const shown = spans.slice(0, maxRows);
   const hidden = spans.length - shown.length;
   const expected = options.expectedMs ?? null;
+  const lastEnd = Math.max(0, ...spans.map((s) => s.end ?? s.start));
+  const took = options.tookMs != null && Math.abs(options.tookMs - lastEnd) > 1
+    ? options.tookMs
+    : null;
   const endMs = Math.max(
     1,
     expected ?? 0,
+    took ?? 0,
     ...spans.map((s) => Math.max(s.start, s.end ?? s.start)),
   );
   const step = (STEPS.find((s) => endMs / 1000 / s <= 8) ?? 3600) * 1000;
@@ -196,7 +203,8 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
   const plotW = width - labelW - markW;
   const x = (ms: number) => labelW + (ms / axisMs) * plotW;
   const rows = shown.length + (hidden > 0 ? 1 : 0);
-  const height = top + rows * rowH + (expected !== null ? 22 : 8);
+  const below = (expected !== null ? 1 : 0) + (took !== null ? 1 : 0);
+  const height = top + rows * rowH + 8 + below * 18;
   const parts: string[] = [];
   for (let t = 0; t <= axisMs + 1e-9; t += step) {
     parts.push(
@@ -256,6 +264,16 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
       }"/>`,
       `<text class="expected-label" x="${ex}" y="${top + rows * rowH + 17}" text-anchor="middle">${
         escapeHtml(f.expectedEnd({ at: formatSeconds(expected, options.lang) }))
+      }</text>`,
+    );
+  }
+  if (took !== null) {
+    const tx = x(took).toFixed(1);
+    const y = top + rows * rowH + (expected !== null ? 35 : 17);
+    parts.push(
+      `<line class="took" x1="${tx}" x2="${tx}" y1="${top - 4}" y2="${y - 12}"/>`,
+      `<text class="took-label" x="${tx}" y="${y}" text-anchor="middle">${
+        escapeHtml(HTML[options.lang].endedAt({ at: formatSeconds(took, options.lang) }))
       }</text>`,
     );
   }

@@ -467,6 +467,7 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
         timelineSvg(ex.timeline, {
           lang,
           expectedMs: ex.expectedMs,
+          tookMs: ex.tookMs,
           title: h.timelineLabel({ title: `${c.title} (${example.student.name})` }),
         }),
       );

@@ -56,6 +56,7 @@ export function checkHtml(check: CheckResult, lang: Lang, heading = "h3"): strin
   const svg = timelineSvg(check.timeline, {
     lang,
     expectedMs: check.expectedMs,
+    tookMs: check.tookMs,
     title: HTML[lang].timelineLabel({ title: check.title }),
   });
   const parts = [

@@ -93,6 +93,16 @@ Deno.test("timelineSvg() puts each span on a shared axis, marks the outcome, esc
   assert.match(svg, /never settled/);
   assert.match(svg, /a&lt;b&gt;/);
   assert.match(svg, /class="expected"/);
+  assert.doesNotMatch(svg, /class="took"/, "no end line where a bar ends");
+  const late = timelineSvg([{ label: "a", start: 0, end: 3000, outcome: "ok" }], {
+    lang: "fr",
+    expectedMs: 3000,
+    tookMs: 4000,
+    title: "t",
+  });
+  assert.match(late, /<line class="took"/);
+  assert.match(late, /fin de votre code : 4,0 s/);
+  assert.match(late, />4 s</, "the axis reaches the end of the run");
   assert.equal(timelineSvg([], { lang: "en", title: "t" }), "");
 });
 
