@@ -36,9 +36,10 @@ export const HTML = defineCatalog({
   exercise: "Exercise",
   ranked: "Checks, by how many students fail them",
   rankedNote:
-    "A student who has not started an exercise is counted under “to do”, not as failing its checks.",
+    "A student who has not started an exercise is counted under “to do”, and one whose exercise could not be graded at all (a file that does not load…) under “not graded”: neither counts as failing its checks.",
   failing: "failing",
   errors: "errors",
+  ungraded: "not graded",
   check: "Check",
   nobodyFails: (p: { n: number }) =>
     p.n === 1
@@ -94,9 +95,10 @@ export const HTML = defineCatalog({
   exercise: "Exercice",
   ranked: "Les tests, du plus échoué au moins échoué",
   rankedNote:
-    "Un élève qui n'a pas commencé un exercice compte dans « à faire », pas parmi ceux qui échouent à ses tests.",
+    "Un élève qui n'a pas commencé un exercice compte dans « à faire », et celui dont l'exercice n'a pas pu être corrigé du tout (un fichier qui ne se charge pas…) dans « non corrigé » : ni l'un ni l'autre ne compte parmi ceux qui échouent à ses tests.",
   failing: "en échec",
   errors: "erreurs",
+  ungraded: "non corrigé",
   check: "Test",
   nobodyFails: (p: { n: number }) =>
     p.n === 1

@@ -63,7 +63,7 @@ a{color:var(--accent)}code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Con
 pre{background:var(--card);padding:.5rem .75rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap;word-break:break-word}
 .muted{color:var(--muted)}.small{font-size:.88em}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.25rem .5rem}
-.badge{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.82em;font-weight:600;color:#fff;white-space:nowrap}
+.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact;display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.82em;font-weight:600;color:#fff;white-space:nowrap}
 .s-pass{background:var(--ok)}.s-fail{background:var(--fail)}.s-todo{background:var(--todo)}.s-error{background:var(--error)}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}
 .card>:first-child{margin-top:0}

@@ -66,8 +66,11 @@ export interface CheckTally {
   title: string;
   /** Students whose started check failed or errored. */
   failing: StudentRef[];
-  /** Of those, how many errored. */
+  /** Of those, how many errored (the code under test threw, froze…). */
   errors: number;
+  /** Students whose exercise could not be graded at all (a file that does
+   * not load…): not counted as failing each of its checks. */
+  ungraded: number;
   /** Students who had not started it. */
   todo: number;
   groups: ObservationGroup[];
@@ -140,6 +143,7 @@ export function summarise(result: BatchResult): ClassSummary {
             title: c.title,
             failing: [],
             errors: 0,
+            ungraded: 0,
             todo: 0,
             groups: [],
             results: [],
@@ -150,6 +154,10 @@ export function summarise(result: BatchResult): ClassSummary {
         if (c.status === "pass") continue;
         if (c.todo || e.status === "todo") {
           t.todo++;
+          continue;
+        }
+        if (e.error !== null) {
+          t.ungraded++;
           continue;
         }
         t.failing.push(who);
@@ -399,7 +407,7 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
       { value: c.errors, cls: "c-error", title: `${h.errors}: ${n(c.errors)}` },
     ], total);
     return `<tr><td>${name}${bar}</td><td class="num">${n(c.failing.length)}</td><td class="num">${
-      n(c.errors)
+      n(c.ungraded)
     }</td><td class="num">${n(c.todo)}</td></tr>`;
   });
   out.push(
@@ -411,7 +419,7 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
       `<div class="scroll"><table class="ranked"><thead><tr><th>${
         escapeHtml(h.check)
       }</th><th class="num">${escapeHtml(h.failing)}</th><th class="num">${
-        escapeHtml(h.errors)
+        escapeHtml(h.ungraded)
       }</th><th class="num">${escapeHtml(m.statusTodo)}</th></tr></thead><tbody>${
         checkRows.join("")
       }</tbody></table></div>`,
