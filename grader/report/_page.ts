@@ -95,7 +95,7 @@ ul.compact{margin:.25rem 0;padding-left:1.25rem}
 .scorebar{height:.6rem;background:var(--line);border-radius:999px;overflow:hidden;max-width:24rem}
 .scorebar svg{width:100%;height:.6rem}
 @media (max-width:40rem){body{padding:.75rem .75rem 2rem;font-size:14px}h1{font-size:1.3rem}
-.hide-narrow{display:none}th,td{padding:.25rem .3rem}.card{padding:.5rem .6rem}svg.timeline{min-width:21rem}}
+.hide-narrow{display:none}th,td{padding:.25rem .3rem}table.ranked th{white-space:normal}.card{padding:.5rem .6rem}svg.timeline{min-width:21rem}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--card:#fff}
 body{max-width:none;padding:0;font-size:11pt}.controls,.skip,.no-print{display:none!important}
 a{color:inherit;text-decoration:none}

@@ -406,9 +406,9 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
       },
       { value: c.errors, cls: "c-error", title: `${h.errors}: ${n(c.errors)}` },
     ], total);
-    return `<tr><td>${name}${bar}</td><td class="num">${n(c.failing.length)}</td><td class="num">${
-      n(c.ungraded)
-    }</td><td class="num">${n(c.todo)}</td></tr>`;
+    return `<tr><td>${name}${bar}</td><td class="num">${
+      n(c.failing.length)
+    }</td><td class="num hide-narrow">${n(c.ungraded)}</td><td class="num">${n(c.todo)}</td></tr>`;
   });
   out.push(
     `<h2 id="checks">${escapeHtml(h.ranked)}</h2>`,
@@ -418,7 +418,7 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
     out.push(
       `<div class="scroll"><table class="ranked"><thead><tr><th>${
         escapeHtml(h.check)
-      }</th><th class="num">${escapeHtml(h.failing)}</th><th class="num">${
+      }</th><th class="num">${escapeHtml(h.failing)}</th><th class="num hide-narrow">${
         escapeHtml(h.ungraded)
       }</th><th class="num">${escapeHtml(m.statusTodo)}</th></tr></thead><tbody>${
         checkRows.join("")
