@@ -31,6 +31,8 @@ export interface BatchCliOptions {
   dir: string;
   out?: string;
   json?: string;
+  /** Where to write the class page (HTML). */
+  html?: string;
   concurrency?: number;
   /** Grade only one slice of the class: `[k, n]` is the k-th of n (1-based). */
   shard?: [number, number];
@@ -53,6 +55,7 @@ export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): 
       options: {
         out: { type: "string" },
         json: { type: "string" },
+        html: { type: "string" },
         concurrency: { type: "string" },
         shard: { type: "string" },
         "wall-timeout": { type: "string" },
@@ -98,6 +101,7 @@ export function parseBatchCli(args: string[], envLang: Lang = detectLang(env)): 
     shard,
     out: v.out,
     json: v.json,
+    html: v.html,
     concurrency: num("--concurrency", v.concurrency, (n) => Number.isInteger(n) && n >= 1),
     wallTimeout: num("--wall-timeout", v["wall-timeout"], (n) => n >= 0.1) ?? 10,
     seed: num("--seed", v.seed, (n) => Number.isInteger(n) && n >= 0) ?? DEFAULT_SEED,
@@ -155,6 +159,7 @@ export async function main(args: string[]): Promise<number> {
   const dir = userPath(options.dir);
   const out = options.out === undefined ? undefined : userPath(options.out);
   const json = options.json === undefined ? undefined : userPath(options.json);
+  const html = options.html === undefined ? undefined : userPath(options.html);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     err(`${m.batchNoDir({ dir: options.dir })}\n${m.batchUsage}\n`);
     return 2;
@@ -181,10 +186,14 @@ export async function main(args: string[]): Promise<number> {
   const csv = toCsv(result);
   if (out !== undefined) {
     await Deno.writeTextFile(out, csv);
-  } else {
+  } else if (html === undefined) {
     Deno.stdout.writeSync(encoder.encode(csv));
   }
   if (json !== undefined) await Deno.writeTextFile(json, toBatchJson(result));
+  if (html !== undefined) {
+    const { renderClassHtml } = await import("./report/class_html.ts");
+    await Deno.writeTextFile(html, renderClassHtml(result));
+  }
   for (const row of result.rows) {
     for (const error of row.errors) {
       err(`${m.batchRowError({ submission: row.submission, error })}\n`);
@@ -204,6 +213,7 @@ export async function main(args: string[]): Promise<number> {
   );
   if (options.out !== undefined) err(`${m.batchWrote({ file: options.out })}\n`);
   if (options.json !== undefined) err(`${m.batchWrote({ file: options.json })}\n`);
+  if (options.html !== undefined) err(`${m.batchWrote({ file: options.html })}\n`);
   return 0;
 }
 

@@ -34,6 +34,8 @@ export interface CliOptions {
   exercises: string[];
   dir?: string;
   reporters: string[];
+  /** Where to write the HTML page too (`--html FILE`). */
+  html?: string;
   lang: Lang;
   seed: number;
   failUnder?: number;
@@ -64,6 +66,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
       options: {
         dir: { type: "string" },
         reporter: { type: "string", default: "pretty" },
+        html: { type: "string" },
         lang: { type: "string" },
         seed: { type: "string" },
         "fail-under": { type: "string" },
@@ -94,6 +97,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
     exercises: parsed.positionals,
     dir: v.dir,
     reporters,
+    html: v.html,
     lang,
     seed,
     failUnder: number("--fail-under", v["fail-under"], lang),
@@ -192,7 +196,14 @@ export async function main(args: string[]): Promise<number> {
         ungraded,
         task: taskCommand(),
       }));
+    } else if (name === "html") {
+      // Files named as the user would, like the terminal report.
+      await REPORTERS.html(shownFrom(report, options.dir), ctx);
     } else await REPORTERS[name](report, ctx);
+  }
+  if (options.html !== undefined) {
+    const { renderHtml } = await import("./report/html.ts");
+    await Deno.writeTextFile(userPath(options.html), renderHtml(shownFrom(report, options.dir)));
   }
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;
 }

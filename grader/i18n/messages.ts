@@ -80,12 +80,13 @@ const en = {
     `timeline: took ${p.took}, expected ${p.want}`,
   // CLI.
   usage:
-    "Usage: deno task grade [EXERCISE…] [--dir DIR] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
+    "Usage: deno task grade [EXERCISE…] [--dir DIR] [--reporter pretty|json|junit|github|classroom|html] [--html FILE] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
   help: `Grade the exercises in virtual time and print a report.
 
 EXERCISE          3, 03, 03_timeouts or timeouts (default: all)
 --dir DIR         grade another submission: a folder with the exercise files, or a repository with exercises/
---reporter R      pretty (default), json, junit, github, classroom (comma-separated for several)
+--reporter R      pretty (default), json, junit, github, classroom, html (comma-separated for several)
+--html FILE       also write the report as a self-contained web page there (html prints it)
 --lang L          en or fr (default: from LC_ALL / LANG)
 --seed N          seed for the random data the checks use (default 444)
 --fail-under N    exit 1 when the score is below N (default: the maximum)
@@ -100,12 +101,13 @@ EXERCISE          3, 03, 03_timeouts or timeouts (default: all)
   noSubmission: (p: { dir: string }) => `no exercise files found in ${p.dir}`,
   // Batch grading (deno task grade-batch), for teachers.
   batchUsage:
-    "Usage: deno task grade-batch DIR [--out grades.csv] [--json grades.json] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
+    "Usage: deno task grade-batch DIR [--out grades.csv] [--json grades.json] [--html class.html] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
   batchHelp: `Grade a whole class: each immediate subfolder of DIR is one submission (the exercise
 files, or a repository with exercises/), e.g. the folder \`gh classroom clone student-repos\` makes.
 
---out FILE        write the gradebook CSV there (default: standard output)
+--out FILE        write the gradebook CSV there (default: standard output, unless --html is given)
 --json FILE       also write every submission's full JSON report there
+--html FILE       write the class page there: what the class got wrong, one self-contained web page
 --concurrency N   sandboxes run at once (default: the core count)
 --shard K/N       grade only every N-th submission from the K-th, in name order (1/4, 2/4…
                   for a CI matrix: the N CSVs, header aside, add up to the whole class)
@@ -217,12 +219,13 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,
   usage:
-    "Usage : deno task grade [EXERCICE…] [--dir DOSSIER] [--reporter pretty|json|junit|github|classroom] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
+    "Usage : deno task grade [EXERCICE…] [--dir DOSSIER] [--reporter pretty|json|junit|github|classroom|html] [--html FICHIER] [--lang en|fr] [--seed N] [--fail-under N] [--wall-timeout S] [--ascii] [--verbose]",
   help: `Corrige les exercices en temps virtuel et affiche un bulletin.
 
 EXERCICE          3, 03, 03_timeouts ou timeouts (par défaut : tous)
 --dir DOSSIER     corrige un autre rendu : un dossier avec les fichiers d'exercices, ou un dépôt avec exercises/
---reporter R      pretty (par défaut), json, junit, github, classroom (séparés par des virgules)
+--reporter R      pretty (par défaut), json, junit, github, classroom, html (séparés par des virgules)
+--html FICHIER    écrit aussi le bulletin en page web autonome dans ce fichier (html l'affiche)
 --lang L          en ou fr (par défaut : d'après LC_ALL / LANG)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --fail-under N    code de sortie 1 si la note est sous N (par défaut : le maximum)
@@ -236,13 +239,14 @@ EXERCICE          3, 03, 03_timeouts ou timeouts (par défaut : tous)
     `aucun exercice ne correspond à « ${p.name} » (essayez : ${p.list})`,
   noSubmission: (p: { dir: string }) => `aucun fichier d'exercice trouvé dans ${p.dir}`,
   batchUsage:
-    "Usage : deno task grade-batch DOSSIER [--out notes.csv] [--json notes.json] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
+    "Usage : deno task grade-batch DOSSIER [--out notes.csv] [--json notes.json] [--html classe.html] [--concurrency N] [--shard K/N] [--wall-timeout S] [--seed N] [--lang en|fr]",
   batchHelp:
     `Corrige toute une classe : chaque sous-dossier direct de DOSSIER est un rendu (les fichiers
 d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`gh classroom clone student-repos\`.
 
---out FICHIER     écrit le carnet de notes CSV dans ce fichier (par défaut : la sortie standard)
+--out FICHIER     écrit le carnet de notes CSV dans ce fichier (par défaut : la sortie standard, sauf avec --html)
 --json FICHIER    écrit aussi le bulletin JSON complet de chaque rendu
+--html FICHIER    écrit la page de la classe : ce que la classe a manqué, en une page web autonome
 --concurrency N   bacs à sable lancés en même temps (par défaut : le nombre de cœurs)
 --shard K/N       ne corrige qu'un rendu sur N à partir du K-ième, par ordre des noms (1/4, 2/4…
                   pour une matrice de CI : les N CSV, en-tête à part, font toute la classe)

@@ -8,6 +8,7 @@ import type { Report } from "../grade.ts";
 import { renderJunit } from "./junit.ts";
 import { reportGithub } from "./github.ts";
 import { reportClassroom } from "./classroom.ts";
+import { renderHtml } from "./html.ts";
 
 /** What a reporter may use besides the report. */
 export interface ReporterContext {
@@ -41,4 +42,5 @@ export const REPORTERS: Record<string, Reporter> = {
     reportGithub(report, { ascii: ctx.ascii, env: ctx.env, print: ctx.print }),
   classroom: (report, ctx) =>
     reportClassroom(report, { ascii: ctx.ascii, env: ctx.env, print: ctx.print }),
+  html: (report, ctx) => ctx.print(renderHtml(report)),
 };
