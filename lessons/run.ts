@@ -114,7 +114,9 @@ export async function drawLesson(
   } else {
     markers.push({ at: run.totalMs, text: t.end(run.totalMs / 1000) });
   }
-  const lanes = run.lanes.map((l) => ({
+  // Named tasks first, in the order they started; code outside any task last.
+  const ordered = [...named, ...run.lanes.filter((l) => l.name === null)];
+  const lanes = ordered.map((l) => ({
     label: l.name ?? t.mainLane,
     waits: l.waits,
     marks: l.prints,
