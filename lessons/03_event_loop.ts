@@ -11,6 +11,8 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -25,7 +27,8 @@ async function hello(): Promise<void> {
 /** Runs the lesson. */
 export async function main(): Promise<void> {
   console.log("== A promise is already running when you hold it ==");
-  const routine = hello(); // prints "Hello..." right away
+  // (lane() only names the call for `deno task lesson 3 --timeline`.)
+  const routine = lane("hello()", hello); // prints "Hello..." right away
   console.log(`routine is ${Deno.inspect(routine)}; nobody asked it to start`);
   await routine;
   console.log("(Python: `routine = main()` is inert until asyncio.run(routine).)");

@@ -12,6 +12,8 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -76,7 +78,10 @@ export async function main(): Promise<void> {
 
   console.log("\n== await using: a resource closed on every path ==");
   const sites = ["https://example.com", "https://down.example", "https://deno.com"];
-  const results = await Promise.allSettled(sites.map((url) => check(url)));
+  // (lane() only names each check for `deno task lesson 7 --timeline`.)
+  const results = await Promise.allSettled(
+    sites.map((url) => lane(`check(${new URL(url).host})`, () => check(url))),
+  );
   for (const [i, result] of results.entries()) {
     if (result.status === "rejected") {
       console.log(`  ${sites[i]}: failed (${(result.reason as Error).message})`);

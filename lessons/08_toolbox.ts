@@ -18,6 +18,8 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -34,16 +36,21 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Waits `min(numbers)` seconds, then returns the numbers reversed. */
-async function coro(numbers: number[]): Promise<number[]> {
-  await sleep(Math.min(...numbers) * 1000);
-  return numbers.toReversed();
+function coro(numbers: number[]): Promise<number[]> {
+  // (lane() only names the call for `deno task lesson 8 --timeline`.)
+  return lane(`coro([${numbers}])`, async () => {
+    await sleep(Math.min(...numbers) * 1000);
+    return numbers.toReversed();
+  });
 }
 
 /** Waits `seconds`, then resolves with `value` — or rejects with it when `fail` is set. */
-async function after<T>(seconds: number, value: T, fail = false): Promise<T> {
-  await sleep(seconds * 1000);
-  if (fail) throw new Error(String(value));
-  return value;
+function after<T>(seconds: number, value: T, fail = false): Promise<T> {
+  return lane(String(value), async () => {
+    await sleep(seconds * 1000);
+    if (fail) throw new Error(String(value));
+    return value;
+  });
 }
 
 /** Runs the lesson. */
@@ -127,8 +134,11 @@ export async function main(): Promise<void> {
   console.log("\n== Cancelling: only with an AbortSignal ==");
   const controller = new AbortController();
   const t1 = performance.now();
-  const job = abortableSleep(5000, controller.signal);
-  setTimeout(() => controller.abort(new Error("no longer needed")), 1000);
+  const job = lane("a 5 s job", () => abortableSleep(5000, controller.signal));
+  lane(
+    "abort after 1 s",
+    () => setTimeout(() => controller.abort(new Error("no longer needed")), 1000),
+  );
   try {
     await job;
   } catch (error) {

@@ -12,6 +12,8 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -26,19 +28,26 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
-async function coroA(): Promise<never> {
-  await sleep(1000);
-  throw new ValueError("Error in coro A");
+// (lane() only names each coro for `deno task lesson 9 --timeline`.)
+function coroA(): Promise<never> {
+  return lane("coroA()", async () => {
+    await sleep(1000);
+    throw new ValueError("Error in coro A");
+  });
 }
 
-async function coroB(): Promise<never> {
-  await sleep(2000);
-  throw new TypeError("Error in coro B");
+function coroB(): Promise<never> {
+  return lane("coroB()", async () => {
+    await sleep(2000);
+    throw new TypeError("Error in coro B");
+  });
 }
 
-async function coroC(): Promise<never> {
-  await sleep(500);
-  throw new IndexError("Error in coro C");
+function coroC(): Promise<never> {
+  return lane("coroC()", async () => {
+    await sleep(500);
+    throw new IndexError("Error in coro C");
+  });
 }
 
 /** Runs all three; if any failed, throws them together as one AggregateError. */

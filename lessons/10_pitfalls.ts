@@ -18,6 +18,8 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -145,11 +147,14 @@ async function simulateServer(burst: number): Promise<Latencies> {
     await handler();
     return performance.now() - start;
   };
-  const burstOf = (handler: () => Promise<void>) =>
-    Promise.all(Array.from({ length: burst }, () => timeOne(handler)));
+  // (lane() only names each request for `deno task lesson 10 --timeline`.)
+  const burstOf = (kind: string, handler: () => Promise<void>) =>
+    Promise.all(
+      Array.from({ length: burst }, (_, i) => lane(`${kind} #${i + 1}`, () => timeOne(handler))),
+    );
   return {
-    blocking: await burstOf(() => thread.block(WORK_MS)),
-    awaiting: await burstOf(() => sleep(WORK_MS)),
+    blocking: await burstOf("blocking", () => thread.block(WORK_MS)),
+    awaiting: await burstOf("awaiting", () => sleep(WORK_MS)),
   };
 }
 

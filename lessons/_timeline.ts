@@ -88,7 +88,8 @@ export async function runVirtual(
   ];
   const record = (id: unknown, ms: unknown, repeat: boolean) => {
     const start = clock.now;
-    const span = { start, end: start + Math.max(0, Number(ms) || 0) };
+    // Timers count whole milliseconds, as the fake clock (and the real one) fire them.
+    const span = { start, end: start + Math.max(0, Math.trunc(Number(ms)) || 0) };
     if (span.end > span.start && !repeat) laneOf().waits.push(span);
     wait.set(Number(id), span);
     return id;
