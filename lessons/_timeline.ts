@@ -16,8 +16,12 @@ import { currentLane } from "./_lanes.ts";
 export interface LaneRecord {
   /** The task's name, or `null` for code that runs outside any named task. */
   name: string | null;
-  /** Its waits, in virtual milliseconds. */
-  waits: { start: number; end: number }[];
+  /**
+   * Its waits, in virtual milliseconds: from `start` to `end`, when the timer
+   * fired (whole milliseconds) or was cleared; `asked` is the delay the code
+   * asked for, fractions included (what the lesson adds up itself).
+   */
+  waits: { start: number; end: number; asked: number }[];
   /** The virtual milliseconds at which it printed a line. */
   prints: number[];
 }
@@ -49,6 +53,11 @@ export function stripAnsi(text: string): string {
   return text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
+/** Every wait of `lanes` added up, as asked for (fractions of milliseconds included). */
+export function sumOfWaits(lanes: readonly LaneRecord[]): number {
+  return lanes.reduce((sum, l) => sum + l.waits.reduce((s, w) => s + w.asked, 0), 0);
+}
+
 /** The longest a lesson may run in virtual time before it is stopped (a forgotten timer). */
 const HORIZON_MS = 3_600_000;
 
@@ -77,7 +86,7 @@ export async function runVirtual(
     return record;
   };
   const lines: PrintedLine[] = [];
-  const wait = new Map<unknown, { start: number; end: number }>();
+  const wait = new Map<unknown, { start: number; end: number; asked: number }>();
   // deno-lint-ignore no-explicit-any
   const g = globalThis as any;
   const [fakeSet, fakeClear, fakeSetInterval, fakeClearInterval] = [
@@ -89,7 +98,8 @@ export async function runVirtual(
   const record = (id: unknown, ms: unknown, repeat: boolean) => {
     const start = clock.now;
     // Timers count whole milliseconds, as the fake clock (and the real one) fire them.
-    const span = { start, end: start + Math.max(0, Math.trunc(Number(ms)) || 0) };
+    const asked = Math.max(0, Number(ms) || 0);
+    const span = { start, end: start + Math.trunc(asked), asked };
     if (span.end > span.start && !repeat) laneOf().waits.push(span);
     wait.set(Number(id), span);
     return id;
@@ -100,7 +110,10 @@ export async function runVirtual(
     record(fakeSetInterval(fn, ms, ...args), ms, true);
   const cut = (id: unknown) => {
     const span = wait.get(Number(id));
-    if (span !== undefined && span.end > clock.now) span.end = clock.now;
+    if (span !== undefined && span.end > clock.now) {
+      span.end = clock.now;
+      span.asked = span.end - span.start;
+    }
   };
   g.clearTimeout = (id: unknown) => (cut(id), fakeClear(id as number));
   g.clearInterval = (id: unknown) => fakeClearInterval(id as number);
@@ -139,10 +152,7 @@ export async function runVirtual(
   // Timers still set when main() ended (none in a tidy lesson) stop at the end.
   const all = [...lanes.values()];
   for (const l of all) for (const w of l.waits) w.end = Math.min(w.end, totalMs);
-  const waitSumMs = all.reduce(
-    (sum, l) => sum + l.waits.reduce((s, w) => s + w.end - w.start, 0),
-    0,
-  );
+  const waitSumMs = sumOfWaits(all);
   clock.reset();
   return { value: state.value, totalMs, waitSumMs, lanes: all, lines };
 }

@@ -97,7 +97,7 @@ export async function drawLesson(
   print: (text: string) => void = console.log.bind(console),
 ): Promise<{ lines: string[]; run: import("./_timeline.ts").VirtualRun }> {
   const plan = LESSONS.find((l) => l.file === file)?.timeline ?? {};
-  const [{ runVirtual }, { renderLanes, LANE_GLYPHS }] = await Promise.all([
+  const [{ runVirtual, sumOfWaits }, { renderLanes, LANE_GLYPHS }] = await Promise.all([
     import("./_timeline.ts"),
     import("../grader/timeline.ts"),
   ]);
@@ -109,7 +109,7 @@ export async function drawLesson(
   if (plan.compare && named.length > 0) {
     // The tasks' total: when the last named task did its last thing.
     const done = Math.max(...named.flatMap((l) => [...l.waits.map((w) => w.end), ...l.prints]));
-    const sum = named.reduce((s, l) => s + l.waits.reduce((a, w) => a + w.end - w.start, 0), 0);
+    const sum = sumOfWaits(named);
     markers.push({ at: done, text: t.total(done / 1000) }, { at: sum, text: t.sum(sum / 1000) });
   } else {
     markers.push({ at: run.totalMs, text: t.end(run.totalMs / 1000) });
