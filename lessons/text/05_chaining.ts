@@ -19,11 +19,10 @@ export const TEXT = {
     explain: (sum: number, slowest: string, user: number, posts: number, chain: number) =>
       `One call after another, the same six delays would add up to ${sum.toFixed(2)} seconds.\n` +
       `Run together, the total is the slowest chain's: ${slowest}, ${chain.toFixed(2)} seconds.\n` +
-      `Two totals, then: ${sum.toFixed(2)} s is every wait laid end to end; ` +
-      `${chain.toFixed(2)} s is what the program took,\n` +
-      `because the three chains waited at the same time. Inside a chain the posts still wait\n` +
-      `for the user: ${slowest}'s ${user.toFixed(2)} s + ${posts.toFixed(2)} s = ` +
-      `${chain.toFixed(2)} s.`,
+      `Two totals, then: ${sum.toFixed(2)} s is every wait laid end to end;\n` +
+      `${chain.toFixed(2)} s is what the program took, because the three chains waited\n` +
+      `at the same time. Inside a chain the posts still wait for the user:\n` +
+      `${slowest} took ${user.toFixed(2)} s + ${posts.toFixed(2)} s = ${chain.toFixed(2)} s.`,
   },
   fr: {
     fetchingUser: (id: number) => `Utilisateur : je demande l'utilisateur userId=${id}…`,
@@ -35,15 +34,13 @@ export const TEXT = {
     post: (i: number, name: string) => `Article ${i} de ${name}`,
     total: (s: number) => `==> Durée totale : ${num(s, "fr")} secondes`,
     explain: (sum: number, slowest: string, user: number, posts: number, chain: number) =>
-      `Appel après appel, ces six attentes mises bout à bout dureraient ${
-        num(sum, "fr")
-      } secondes.\n` +
-      `Lancées ensemble, elles ne durent que le temps de la chaîne la plus lente : ${slowest}, ` +
-      `${num(chain, "fr")} secondes.\n` +
-      `D'où deux totaux : ${num(sum, "fr")} s, c'est la somme de toutes les attentes ; ` +
-      `${num(chain, "fr")} s, c'est ce qu'a pris le programme,\n` +
-      `car les trois chaînes attendaient en même temps. Dans une chaîne, les articles attendent\n` +
-      `toujours l'utilisateur : pour ${slowest}, ${num(user, "fr")} s + ${num(posts, "fr")} s = ` +
+      `Appel après appel, ces six attentes dureraient ${num(sum, "fr")} secondes.\n` +
+      `Lancées ensemble, elles durent ce que dure la chaîne la plus lente :\n` +
+      `${slowest}, ${num(chain, "fr")} secondes.\n` +
+      `D'où deux totaux : ${num(sum, "fr")} s, c'est toutes les attentes mises bout à bout ;\n` +
+      `${num(chain, "fr")} s, c'est ce qu'a pris le programme, car les trois chaînes\n` +
+      `attendaient en même temps. Dans une chaîne, les articles attendent toujours\n` +
+      `l'utilisateur : ${slowest} a pris ${num(user, "fr")} s + ${num(posts, "fr")} s = ` +
       `${num(chain, "fr")} s.`,
   },
 } satisfies Record<Lang, unknown>;
