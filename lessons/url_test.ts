@@ -45,6 +45,7 @@ Deno.test("lessons run by URL from an empty folder, served as text/plain", async
     assertInOrder(french.stdout.split("\n"), [
       "makerandom(1) démarre.",
       "r1 : 10, r2 : 10, r3 : 9",
+      "tout est fini : 12,00 s",
     ]);
     assert.equal(chaining.code, 0, chaining.stderr);
     assertInOrder(chaining.stdout.split("\n"), [
