@@ -84,8 +84,11 @@ function drawAxis(
   width: number,
   col: (ms: number) => number,
   lang: Lang,
+  everyTick = false,
 ): string {
-  const longest = tickLabel(totalSeconds, lang).length + 1;
+  // With `everyTick`, the step leaves room for a fractional label (`0.5s`) at every tick.
+  const widest = everyTick && totalSeconds <= 2 ? 4 : 0;
+  const longest = Math.max(widest, tickLabel(totalSeconds, lang).length) + 1;
   const step = STEPS.find((s) => s * scale >= longest && (s >= 1 || totalSeconds <= 2)) ??
     Math.ceil(totalSeconds / 2);
   let axis = "";
@@ -255,7 +258,7 @@ export function renderLanes(lanes: readonly Lane[], options: LanesOptions = {}):
   const exact = columns / totalSeconds;
   const scale = exact >= 1 ? Math.floor(exact) : exact;
   const col = (ms: number) => Math.min(columns, Math.round((ms / 1000) * scale));
-  const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang)];
+  const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang, true)];
   lanes.forEach((lane, index) => {
     const cells: string[] = [];
     const put = (at: number, c: string) => {

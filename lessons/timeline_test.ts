@@ -170,9 +170,9 @@ Deno.test("--timeline draws every lesson that waits, in any width, en and fr", a
   assert.equal(one.totalMs, 8000);
   // Lesson 10 draws the simulated requests: blocking ones one after another, awaiting ones together.
   const ten = drawn.at(-1)!.run;
-  const blocking = [1, 2, 3, 4, 5].map((i) => lane(ten, `blocking #${i}`).waits[0]);
+  const blocking = [1, 2, 3, 4, 5].map((i) => lane(ten, `bloquant #${i}`).waits[0]);
   for (let i = 1; i < 5; i++) assert.equal(blocking[i].start, blocking[i - 1].end);
-  const awaiting = [1, 2, 3, 4, 5].map((i) => lane(ten, `awaiting #${i}`).waits[0]);
+  const awaiting = [1, 2, 3, 4, 5].map((i) => lane(ten, `avec await #${i}`).waits[0]);
   assert.ok(awaiting.every((w) => w.start === awaiting[0].start && w.end - w.start === 100));
 });
 
