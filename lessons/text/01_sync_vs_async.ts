@@ -8,30 +8,31 @@ import { type Lang, num } from "../_i18n.ts";
 const hoursEn = (s: number) => `${(s / 3600).toFixed(1)} h`;
 const hoursFr = (s: number) => `${num(s / 3600, "fr", 1)} h`;
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    chessTitle: "== The chess exhibition ==",
-    setup: (boards: number, moves: number, her: number, their: number) =>
-      `${boards} boards, ${moves} moves each; she takes ${her} s a move, opponents ${their} s.`,
-    oneByOne: (s: number) => `One game after another (synchronous):  ${hoursEn(s)}`,
-    roundRobin: (s: number) => `One move per board per round (async):  ${hoursEn(s)}`,
-    chessOutro:
-      "Still one player making one move at a time: she just never stands idle while someone thinks.",
-    one: "One",
-    two: "Two",
-    seqTitle: "== count() three times, one after another ==",
-    seqLane: (i: number) => `in turn #${i}`,
-    seqTotal: (s: number) =>
-      `one after another: ${s.toFixed(2)} seconds (3 calls x 2 s of waiting)`,
-    allTitle: "== count() three times, all at once ==",
-    allLane: (i: number) => `together #${i}`,
-    allTotal: (s: number) => `all at once: ${s.toFixed(2)} seconds (the waits overlap)`,
-    outro:
-      "The three calls shared a single thread. While one waited on its timer, the others ran." +
-      "\nJavaScript has no blocking sleep like Python's time.sleep(): a waiting call always lets" +
-      "\nthe rest of the program go on. Lesson 10 shows what happens when code blocks anyway.",
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  chessTitle: "== The chess exhibition ==",
+  setup: (boards: number, moves: number, her: number, their: number) =>
+    `${boards} boards, ${moves} moves each; she takes ${her} s a move, opponents ${their} s.`,
+  oneByOne: (s: number) => `One game after another (synchronous):  ${hoursEn(s)}`,
+  roundRobin: (s: number) => `One move per board per round (async):  ${hoursEn(s)}`,
+  chessOutro:
+    "Still one player making one move at a time: she just never stands idle while someone thinks.",
+  one: "One",
+  two: "Two",
+  seqTitle: "== count() three times, one after another ==",
+  seqLane: (i: number) => `in turn #${i}`,
+  seqTotal: (s: number) => `one after another: ${s.toFixed(2)} seconds (3 calls x 2 s of waiting)`,
+  allTitle: "== count() three times, all at once ==",
+  allLane: (i: number) => `together #${i}`,
+  allTotal: (s: number) => `all at once: ${s.toFixed(2)} seconds (the waits overlap)`,
+  outro: "The three calls shared a single thread. While one waited on its timer, the others ran." +
+    "\nJavaScript has no blocking sleep like Python's time.sleep(): a waiting call always lets" +
+    "\nthe rest of the program go on. Lesson 10 shows what happens when code blocks anyway.",
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     chessTitle: "== La partie d'échecs simultanée ==",
     setup: (boards: number, moves: number, her: number, their: number) =>
@@ -56,4 +57,4 @@ export const TEXT = {
       "time.sleep() en Python :\nun appel qui attend laisse toujours le reste du programme " +
       "continuer. La leçon 10 montre\nce qui se passe quand du code bloque malgré tout.",
   },
-} satisfies Record<Lang, unknown>;
+};

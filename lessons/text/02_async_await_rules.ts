@@ -5,30 +5,33 @@
  */
 import type { Lang } from "../_i18n.ts";
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    rule1: "== Rule 1: await lives inside async functions ==",
-    refused: "Outside one, the parser refuses it before anything runs:",
-    topLevel:
-      "  (At the top level of a module, await is allowed: this file's last line awaits main().)",
-    rule2: "== Rule 2: async generators yield values over time ==",
-    rule3: "== Rule 3: yield* is allowed (Python's `yield from` is not, in async def) ==",
-    rule4: "== Rule 4: you can await anything ==",
-    await42: (v: number) => `await 42 -> ${v} (a plain value is wrapped in a resolved promise)`,
-    awaitables: "Python accepts only awaitables (coroutines, tasks, objects with __await__).",
-    rule5: "== Rule 5 (differs from Python): calling an async function starts it ==",
-    bodyStarts: "body starts",
-    callReturned: "call returned",
-    bodyResumes: "body resumes",
-    order: (steps: string[]) => `order: ${steps.join(" -> ")}`,
-    eager: "The body ran up to its first await during the call itself. In Python, calling an" +
-      "\nasync def builds an inert coroutine object that does nothing until awaited or scheduled.",
-    rule6: "== Rule 6: a forgotten await gives you the promise, not the value ==",
-    without: (p: string) => `double(5) without await -> ${p}`,
-    withAwait: (v: number) => `double(5) with await    -> ${v}`,
-    typescript: "TypeScript usually catches this: a Promise<number> is not a number.",
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  rule1: "== Rule 1: await lives inside async functions ==",
+  refused: "Outside one, the parser refuses it before anything runs:",
+  topLevel:
+    "  (At the top level of a module, await is allowed: this file's last line awaits main().)",
+  rule2: "== Rule 2: async generators yield values over time ==",
+  rule3: "== Rule 3: yield* is allowed (Python's `yield from` is not, in async def) ==",
+  rule4: "== Rule 4: you can await anything ==",
+  await42: (v: number) => `await 42 -> ${v} (a plain value is wrapped in a resolved promise)`,
+  awaitables: "Python accepts only awaitables (coroutines, tasks, objects with __await__).",
+  rule5: "== Rule 5 (differs from Python): calling an async function starts it ==",
+  bodyStarts: "body starts",
+  callReturned: "call returned",
+  bodyResumes: "body resumes",
+  order: (steps: string[]) => `order: ${steps.join(" -> ")}`,
+  eager: "The body ran up to its first await during the call itself. In Python, calling an" +
+    "\nasync def builds an inert coroutine object that does nothing until awaited or scheduled.",
+  rule6: "== Rule 6: a forgotten await gives you the promise, not the value ==",
+  without: (p: string) => `double(5) without await -> ${p}`,
+  withAwait: (v: number) => `double(5) with await    -> ${v}`,
+  typescript: "TypeScript usually catches this: a Promise<number> is not a number.",
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     rule1: "== Règle 1 : await s'écrit dans une fonction async ==",
     refused: "Ailleurs, l'analyseur le refuse avant même que quoi que ce soit ne s'exécute :",
@@ -55,4 +58,4 @@ export const TEXT = {
     withAwait: (v: number) => `double(5) avec await -> ${v}`,
     typescript: "TypeScript le repère en général : une Promise<number> n'est pas un number.",
   },
-} satisfies Record<Lang, unknown>;
+};

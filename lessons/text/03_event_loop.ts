@@ -5,29 +5,31 @@
  */
 import type { Lang } from "../_i18n.ts";
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    hello: "Hello...",
-    world: "World!",
-    runningTitle: "== A promise is already running when you hold it ==",
-    routine: (p: string) => `routine is ${p}; nobody asked it to start`,
-    python: "(Python: `routine = main()` is inert until asyncio.run(routine).)",
-    turnTitle: "== Who runs first? One turn of the loop ==",
-    timer: "4. timer (macrotask)",
-    promise: "2. promise callback (microtask)",
-    microtask: "3. queueMicrotask (microtask)",
-    sync: "1. synchronous code",
-    turn:
-      "Synchronous code runs to the end; then every queued microtask; only then the next timer.",
-    nobodyTitle: "== Nobody starts the loop, nobody stops it ==",
-    nobody: "A Deno module may `await` at its top level: this file ends with `await main()`.\n" +
-      "The process exits once nothing is pending: no timer, no server, no open socket.\n" +
-      "That is why a forgotten setInterval keeps a program alive, and why each lesson\n" +
-      "clears its timers and shuts down its servers before returning.",
-    replTitle: "== Try it interactively ==",
-    repl: "`deno repl` accepts await at the prompt, like `python -m asyncio`:",
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  hello: "Hello...",
+  world: "World!",
+  runningTitle: "== A promise is already running when you hold it ==",
+  routine: (p: string) => `routine is ${p}; nobody asked it to start`,
+  python: "(Python: `routine = main()` is inert until asyncio.run(routine).)",
+  turnTitle: "== Who runs first? One turn of the loop ==",
+  timer: "4. timer (macrotask)",
+  promise: "2. promise callback (microtask)",
+  microtask: "3. queueMicrotask (microtask)",
+  sync: "1. synchronous code",
+  turn: "Synchronous code runs to the end; then every queued microtask; only then the next timer.",
+  nobodyTitle: "== Nobody starts the loop, nobody stops it ==",
+  nobody: "A Deno module may `await` at its top level: this file ends with `await main()`.\n" +
+    "The process exits once nothing is pending: no timer, no server, no open socket.\n" +
+    "That is why a forgotten setInterval keeps a program alive, and why each lesson\n" +
+    "clears its timers and shuts down its servers before returning.",
+  replTitle: "== Try it interactively ==",
+  repl: "`deno repl` accepts await at the prompt, like `python -m asyncio`:",
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     hello: "Bonjour…",
     world: "le monde !",
@@ -50,4 +52,4 @@ export const TEXT = {
     replTitle: "== Essayez en direct ==",
     repl: "`deno repl` accepte await à l'invite, comme `python -m asyncio` :",
   },
-} satisfies Record<Lang, unknown>;
+};

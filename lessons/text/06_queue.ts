@@ -5,27 +5,30 @@
  */
 import { type Lang, num } from "../_i18n.ts";
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    title: "== A producer, three consumers, one queue ==",
-    fetching: (id: number) => `Producer: fetching user by userId=${id}...`,
-    fetched: (id: number, s: number) =>
-      `Producer: fetched user with userId=${id} (done in ${s.toFixed(1)}s)`,
-    retrieving: (name: string) => `Consumer: retrieving posts for ${name}...`,
-    got: (n: number, name: string, s: number) =>
-      `Consumer: got ${n} posts by ${name} (done in ${s.toFixed(1)}s):`,
-    post: (i: number, name: string) => `Post ${i} by ${name}`,
-    total: (s: number) => `==> Total time: ${s.toFixed(2)} seconds`,
-    shared: "Same numbers as the chaining lesson, but the producer never heard of posts and the\n" +
-      "consumers never heard of users being fetched: the queue is all they share.",
-    streamTitle: "== The built-in queue: ReadableStream and backpressure ==",
-    stamp: (s: number) => `[${s.toFixed(1)} s]`,
-    enqueue: (n: number) => `producer: queue has room, enqueue item ${n}`,
-    took: (n: number) => `consumer: took item ${n}, working 0.5 s on it`,
-    streamOutro: "Never more than two items sat waiting for the slow consumer: a full queue\n" +
-      "makes the producing side wait, like asyncio.Queue(maxsize=2).put() would.",
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  title: "== A producer, three consumers, one queue ==",
+  fetching: (id: number) => `Producer: fetching user by userId=${id}...`,
+  fetched: (id: number, s: number) =>
+    `Producer: fetched user with userId=${id} (done in ${s.toFixed(1)}s)`,
+  retrieving: (name: string) => `Consumer: retrieving posts for ${name}...`,
+  got: (n: number, name: string, s: number) =>
+    `Consumer: got ${n} posts by ${name} (done in ${s.toFixed(1)}s):`,
+  post: (i: number, name: string) => `Post ${i} by ${name}`,
+  total: (s: number) => `==> Total time: ${s.toFixed(2)} seconds`,
+  shared: "Same numbers as the chaining lesson, but the producer never heard of posts and the\n" +
+    "consumers never heard of users being fetched: the queue is all they share.",
+  streamTitle: "== The built-in queue: ReadableStream and backpressure ==",
+  stamp: (s: number) => `[${s.toFixed(1)} s]`,
+  enqueue: (n: number) => `producer: queue has room, enqueue item ${n}`,
+  took: (n: number) => `consumer: took item ${n}, working 0.5 s on it`,
+  streamOutro: "Never more than two items sat waiting for the slow consumer: a full queue\n" +
+    "makes the producing side wait, like asyncio.Queue(maxsize=2).put() would.",
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     title: "== Un producteur, trois consommateurs, une file ==",
     fetching: (id: number) => `Producteur : je demande l'utilisateur userId=${id}…`,
@@ -47,4 +50,4 @@ export const TEXT = {
       "Jamais plus de deux éléments n'ont attendu le consommateur trop lent : une file pleine\n" +
       "fait attendre le producteur, comme le ferait asyncio.Queue(maxsize=2).put().",
   },
-} satisfies Record<Lang, unknown>;
+};

@@ -5,27 +5,30 @@
  */
 import { type Lang, num } from "../_i18n.ts";
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    closed: (name: string) => `  ${name}: session closed`,
-    status: (url: string, status: number) => `  ${url}: status -> ${status}`,
-    unreachable: (url: string) => `Cannot reach "${url}"`,
-    forTitle: "== for await: values that arrive over time ==",
-    powers: (values: number[], s: number) => `[${values.join(", ")}]  (${s.toFixed(1)} s)`,
-    filtered: (values: number[]) =>
-      `[${values.join(", ")}]  (the same values, filtered: Array.fromAsync + filter)`,
-    notConcurrent:
-      "A for await loop is not concurrent by itself: it takes one value at a time. It only\n" +
-      "lets other work run while it waits. To run things together, use Promise.all.",
-    usingTitle: "== await using: a resource closed on every path ==",
-    failed: (url: string, message: string) => `  ${url}: failed (${message})`,
-    stillOpen: (n: number) => `Sessions still open: ${n}`,
-    outro:
-      "The failing check closed its session too: `await using` awaits [Symbol.asyncDispose]()\n" +
-      "at the end of the block, like Python's `async with` calls __aexit__. With --allow-net,\n" +
-      "fetch() gives you the real thing: see lesson 11.",
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  closed: (name: string) => `  ${name}: session closed`,
+  status: (url: string, status: number) => `  ${url}: status -> ${status}`,
+  unreachable: (url: string) => `Cannot reach "${url}"`,
+  forTitle: "== for await: values that arrive over time ==",
+  powers: (values: number[], s: number) => `[${values.join(", ")}]  (${s.toFixed(1)} s)`,
+  filtered: (values: number[]) =>
+    `[${values.join(", ")}]  (the same values, filtered: Array.fromAsync + filter)`,
+  notConcurrent:
+    "A for await loop is not concurrent by itself: it takes one value at a time. It only\n" +
+    "lets other work run while it waits. To run things together, use Promise.all.",
+  usingTitle: "== await using: a resource closed on every path ==",
+  failed: (url: string, message: string) => `  ${url}: failed (${message})`,
+  stillOpen: (n: number) => `Sessions still open: ${n}`,
+  outro:
+    "The failing check closed its session too: `await using` awaits [Symbol.asyncDispose]()\n" +
+    "at the end of the block, like Python's `async with` calls __aexit__. With --allow-net,\n" +
+    "fetch() gives you the real thing: see lesson 11.",
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     closed: (name: string) => `  ${name} : session fermée`,
     status: (url: string, status: number) => `  ${url} : statut -> ${status}`,
@@ -45,4 +48,4 @@ export const TEXT = {
       "[Symbol.asyncDispose]() à la fin du bloc, comme le `async with` de Python appelle\n" +
       "__aexit__. Avec --allow-net, fetch() fait la même chose pour de vrai : voir la leçon 11.",
   },
-} satisfies Record<Lang, unknown>;
+};

@@ -5,60 +5,63 @@
  */
 import type { Lang } from "../_i18n.ts";
 
-/** The catalog. */
-export const TEXT = {
-  en: {
-    p1Title: "== Pitfall 1: async handlers that call blocking code ==",
-    p1Intro: (work: number, burst: number) =>
-      `Two handlers each spend ${work} ms per request. One blocks the thread (as a synchronous\n` +
-      "database driver or HTTP client would), the other awaits (as an async one does).\n" +
-      `${burst} requests hit each handler at the same moment.`,
-    measured:
-      "Measured: a real Deno.serve on 127.0.0.1 (a free port), in a Worker; requests sent from here:",
-    simulated: "Simulated (the thread is modelled as one lane that blocking work holds):",
-    noNet: (file: string) =>
-      "No network permission, so this is a simulation (the thread is modelled as one lane\n" +
-      "that blocking work holds). For the real server:\n" +
-      `  deno run --allow-net=127.0.0.1 ${file}`,
-    header: "  request   blocking  awaiting",
-    slowest: "  slowest",
-    blockingLane: "blocking",
-    awaitingLane: "awaiting",
-    p1Outro: "Blocking: each request waits for all the ones before it. Awaiting: they overlap.\n" +
-      "This is how an API can go from 180 ms to 1.4 s a request after its handlers were made\n" +
-      "async without touching the synchronous database calls inside them.\n" +
-      "Rule: inside async code, call only async I/O (fetch, Deno.readTextFile, async drivers);\n" +
-      "a *Sync API (Deno.readTextFileSync, node:sqlite's DatabaseSync...) blocks everyone.",
-    p2Title: "== Pitfall 2: there is no harmless blocking sleep ==",
-    p2Simulated: (ms: number) => `Simulated: a timer due at 50 ms ran at ${ms} ms.`,
-    p2Measured: (ms: number) => `A timer due at 50 ms ran at ${ms} ms.`,
-    p2Outro:
-      "The thread slept 300 ms (in Atomics.wait() when measured) and the timer waited for it.\n" +
-      "That is what Python's time.sleep() does inside async code: it freezes the loop.",
-    p3Title: "== Pitfall 3: CPU work on the loop; move it to a Worker ==",
-    p3Simulated: "Simulated: 200 ms of computing; a heartbeat is due at 20 ms.",
-    onLoopRan: (ms: string) => `  on the event loop: the heartbeat ran at ${ms}`,
-    inWorkerRan: (ms: string) => `  in a Worker:       the heartbeat ran at ${ms}`,
-    p3Measured: (n: number, limit: number) =>
-      `Counting the ${n} primes below ${limit} while a heartbeat ticks every 20 ms:`,
-    onLoopGap: (ms: string) => `  on the event loop: longest silence between beats ${ms}`,
-    inWorkerGap: (ms: string) => `  in a Worker:       longest silence between beats ${ms}`,
-    workerFound: (n: number) => `  (the Worker found ${n} primes too)`,
-    p3Outro: "A Worker is Deno's ProcessPoolExecutor: its own thread, talked to with messages.",
-    p4Title: "== Pitfall 4: the forgotten await ==",
-    p4Outro:
-      "No error, no warning at run time: the promise serialises as {}. TypeScript catches it\n" +
-      "when the type says string[]; `deno check` before you ship.",
-    p5Title: "== Pitfall 5: async everywhere, just in case ==",
-    syncTotal: (n: number) => `sync total = ${n}`,
-    asyncTotal: (n: number) => `async total = ${n}`,
-    nextLine: "next line of the caller",
-    order: (steps: string[]) => `  order: ${steps.join(" -> ")}`,
-    p5Outro: "The async version answers later, forces every caller to await, and turns a thrown\n" +
-      "error into a rejection. Make a function async when it awaits I/O, not before.",
-    serverFailed: (m: string) => `Cannot run the server: ${m}`,
-    workerFailed: (m: string) => `Cannot count primes in a Worker: ${m}`,
-  },
+/** The English text: the catalog's shape. */
+const EN = {
+  p1Title: "== Pitfall 1: async handlers that call blocking code ==",
+  p1Intro: (work: number, burst: number) =>
+    `Two handlers each spend ${work} ms per request. One blocks the thread (as a synchronous\n` +
+    "database driver or HTTP client would), the other awaits (as an async one does).\n" +
+    `${burst} requests hit each handler at the same moment.`,
+  measured:
+    "Measured: a real Deno.serve on 127.0.0.1 (a free port), in a Worker; requests sent from here:",
+  simulated: "Simulated (the thread is modelled as one lane that blocking work holds):",
+  noNet: (file: string) =>
+    "No network permission, so this is a simulation (the thread is modelled as one lane\n" +
+    "that blocking work holds). For the real server:\n" +
+    `  deno run --allow-net=127.0.0.1 ${file}`,
+  header: "  request   blocking  awaiting",
+  slowest: "  slowest",
+  blockingLane: "blocking",
+  awaitingLane: "awaiting",
+  p1Outro: "Blocking: each request waits for all the ones before it. Awaiting: they overlap.\n" +
+    "This is how an API can go from 180 ms to 1.4 s a request after its handlers were made\n" +
+    "async without touching the synchronous database calls inside them.\n" +
+    "Rule: inside async code, call only async I/O (fetch, Deno.readTextFile, async drivers);\n" +
+    "a *Sync API (Deno.readTextFileSync, node:sqlite's DatabaseSync...) blocks everyone.",
+  p2Title: "== Pitfall 2: there is no harmless blocking sleep ==",
+  p2Simulated: (ms: number) => `Simulated: a timer due at 50 ms ran at ${ms} ms.`,
+  p2Measured: (ms: number) => `A timer due at 50 ms ran at ${ms} ms.`,
+  p2Outro:
+    "The thread slept 300 ms (in Atomics.wait() when measured) and the timer waited for it.\n" +
+    "That is what Python's time.sleep() does inside async code: it freezes the loop.",
+  p3Title: "== Pitfall 3: CPU work on the loop; move it to a Worker ==",
+  p3Simulated: "Simulated: 200 ms of computing; a heartbeat is due at 20 ms.",
+  onLoopRan: (ms: string) => `  on the event loop: the heartbeat ran at ${ms}`,
+  inWorkerRan: (ms: string) => `  in a Worker:       the heartbeat ran at ${ms}`,
+  p3Measured: (n: number, limit: number) =>
+    `Counting the ${n} primes below ${limit} while a heartbeat ticks every 20 ms:`,
+  onLoopGap: (ms: string) => `  on the event loop: longest silence between beats ${ms}`,
+  inWorkerGap: (ms: string) => `  in a Worker:       longest silence between beats ${ms}`,
+  workerFound: (n: number) => `  (the Worker found ${n} primes too)`,
+  p3Outro: "A Worker is Deno's ProcessPoolExecutor: its own thread, talked to with messages.",
+  p4Title: "== Pitfall 4: the forgotten await ==",
+  p4Outro:
+    "No error, no warning at run time: the promise serialises as {}. TypeScript catches it\n" +
+    "when the type says string[]; `deno check` before you ship.",
+  p5Title: "== Pitfall 5: async everywhere, just in case ==",
+  syncTotal: (n: number) => `sync total = ${n}`,
+  asyncTotal: (n: number) => `async total = ${n}`,
+  nextLine: "next line of the caller",
+  order: (steps: string[]) => `  order: ${steps.join(" -> ")}`,
+  p5Outro: "The async version answers later, forces every caller to await, and turns a thrown\n" +
+    "error into a rejection. Make a function async when it awaits I/O, not before.",
+  serverFailed: (m: string) => `Cannot run the server: ${m}`,
+  workerFailed: (m: string) => `Cannot count primes in a Worker: ${m}`,
+};
+
+/** The catalog: the French text has the English one's shape. */
+export const TEXT: Record<Lang, typeof EN> = {
+  en: EN,
   fr: {
     p1Title: "== Piège 1 : des gestionnaires async qui appellent du code bloquant ==",
     p1Intro: (work: number, burst: number) =>
@@ -119,4 +122,4 @@ export const TEXT = {
     serverFailed: (m: string) => `Impossible de lancer le serveur : ${m}`,
     workerFailed: (m: string) => `Impossible de compter les nombres premiers dans un Worker : ${m}`,
   },
-} satisfies Record<Lang, unknown>;
+};
