@@ -70,8 +70,8 @@ function env(name: string): string | undefined {
 
 /**
  * The output's screen: the terminal's width (else `COLUMNS`, else 80);
- * ASCII under the C/POSIX locale or a locale that is not UTF-8; colour only
- * on a terminal without `NO_COLOR`.
+ * ASCII under a locale that is not UTF-8 (`LANG=C`, `fr_FR.ISO-8859-1`);
+ * colour only on a terminal without `NO_COLOR`.
  */
 export function detectScreen(): Screen {
   let width = Number(env("COLUMNS")) || 80;
@@ -81,8 +81,9 @@ export function detectScreen(): Screen {
     // Not a terminal: keep COLUMNS or 80.
   }
   const locale = env("LC_ALL") || env("LC_CTYPE") || env("LANG");
-  const ascii = /posix/i.test(navigator.language) ||
-    (locale !== undefined && !/utf-?8/i.test(locale));
+  // The charset is read from the locale when allowed; without the permission,
+  // the C/POSIX locale (navigator.language says "posix") is taken as ASCII.
+  const ascii = locale !== undefined ? !/utf-?8/i.test(locale) : /posix/i.test(navigator.language);
   return { width, ascii, color: !Deno.noColor && Deno.stdout.isTerminal() };
 }
 

@@ -204,11 +204,15 @@ Deno.test("deno task lesson 5 --timeline follows LANG/LC_ALL and --lang; ASCII u
       stdout: new TextDecoder().decode(stdout),
       stderr: new TextDecoder().decode(stderr),
     }));
-  const [fr, en, posix] = await Promise.all([
+  const [fr, en, posix, latin1] = await Promise.all([
     task(["5", "--timeline"], { LC_ALL: "fr_FR.UTF-8" }),
     task(["5", "--timeline", "--lang", "en"], { LC_ALL: "fr_FR.UTF-8" }),
     task(["5", "--timeline"], { LC_ALL: "C" }),
+    task(["5", "--timeline"], { LC_ALL: "fr_FR.ISO-8859-1" }),
   ]);
+  assert.equal(latin1.code, 0, latin1.stderr);
+  assertInOrder(latin1.stdout.split("\n"), ["getUserWithPosts(1) o=", "^ tout est fini : 2,68 s"]);
+  assert.ok(!latin1.stdout.includes("━"), "no box drawing under a locale that is not UTF-8");
   assert.equal(fr.code, 0, fr.stderr);
   assertInOrder(fr.stdout.split("\n"), [
     "Utilisateur : userId=2 reçu (en 0,5 s).",
