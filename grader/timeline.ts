@@ -76,6 +76,40 @@ function tickLabel(seconds: number, lang: Lang): string {
   return lang === "fr" ? `${String(rounded).replace(".", ",")}s` : `${rounded}s`;
 }
 
+/** The axis line: tick labels spaced so they never collide, within `width`. */
+function drawAxis(
+  totalSeconds: number,
+  scale: number,
+  labelWidth: number,
+  width: number,
+  col: (ms: number) => number,
+  lang: Lang,
+  everyTick = false,
+): string {
+  // With `everyTick`, the step leaves room for a fractional label (`0.5s`) at every tick.
+  const widest = everyTick && totalSeconds <= 2 ? 4 : 0;
+  const longest = Math.max(widest, tickLabel(totalSeconds, lang).length) + 1;
+  const step = STEPS.find((s) => s * scale >= longest && (s >= 1 || totalSeconds <= 2)) ??
+    Math.ceil(totalSeconds / 2);
+  let axis = "";
+  for (let i = 0; i * step <= totalSeconds + 1e-9; i++) {
+    const label = tickLabel(i * step, lang);
+    const at = labelWidth + col(i * step * 1000);
+    if (at >= axis.length + (axis ? 1 : 0) && at + label.length <= width) {
+      axis = axis.padEnd(at) + label;
+    }
+  }
+  return axis;
+}
+
+/** A line pointing at `at` (a column) with `text`: after the arrow when it fits, else before. */
+function pointAt(at: number, text: string, arrow: string, width: number): string {
+  const line = at + text.length + 2 <= width
+    ? " ".repeat(at) + arrow + " " + text
+    : " ".repeat(Math.max(0, at - text.length - 1)) + text + " " + arrow;
+  return line.slice(0, width).trimEnd();
+}
+
 /**
  * Renders spans as text lines (no trailing newline, no colour), each at most
  * `width` columns. Returns no line when there is nothing to draw.
@@ -118,18 +152,7 @@ export function renderTimeline(
   const exact = columns / totalSeconds;
   const scale = exact >= 1 ? Math.floor(exact) : exact;
   const col = (ms: number) => Math.min(columns, Math.round((ms / 1000) * scale));
-  const longest = tickLabel(totalSeconds, lang).length + 1;
-  const step = STEPS.find((s) => s * scale >= longest && (s >= 1 || totalSeconds <= 2)) ??
-    Math.ceil(totalSeconds / 2);
-  let axis = "";
-  for (let i = 0; i * step <= totalSeconds + 1e-9; i++) {
-    const label = tickLabel(i * step, lang);
-    const at = labelWidth + col(i * step * 1000);
-    if (at >= axis.length + (axis ? 1 : 0) && at + label.length <= width) {
-      axis = axis.padEnd(at) + label;
-    }
-  }
-  const lines = [axis];
+  const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang)];
   for (const s of shown) {
     const from = col(s.start);
     const fill = s.end === null
@@ -160,5 +183,104 @@ export function renderTimeline(
       : " ".repeat(Math.max(0, at + 1 - text.length)) + text.slice(2) + " " + glyph.expected;
     lines.push(line.slice(0, width).trimEnd());
   }
+  return lines;
+}
+
+/** One lane of {@linkcode renderLanes}: a task's waits and the instants it did something. */
+export interface Lane {
+  /** The task's name, cut to fit. */
+  label: string;
+  /** Its waits, in milliseconds, drawn as bars. */
+  waits: readonly { start: number; end: number }[];
+  /** Instants (milliseconds) drawn as marks over the bars, e.g. when it printed a line. */
+  marks: readonly number[];
+}
+
+/** Options of {@linkcode renderLanes}. */
+export interface LanesOptions {
+  /** Columns available for the whole drawing (default 80, at least 24 used). */
+  width?: number;
+  /** Only ASCII characters (for terminals that are not UTF-8). */
+  ascii?: boolean;
+  /** Language of the tick labels (default English). */
+  lang?: Lang;
+  /** Instants pointed at under the lanes, one line each (a total, a sum). */
+  markers?: readonly { at: number; text: string }[];
+  /** Colour each lane (ANSI); only when the output allows it. */
+  color?: boolean;
+}
+
+/** Glyphs of {@linkcode renderLanes}: a wait, a mark, the arrow under the lanes. */
+export const LANE_GLYPHS = {
+  unicode: { wait: "━", mark: "●", arrow: "↑" },
+  ascii: { wait: "=", mark: "o", arrow: "^" },
+} as const;
+
+/** Cyan, red, magenta, green, yellow, blue: one per lane, in turn. */
+const LANE_COLORS = ["\x1b[36m", "\x1b[91m", "\x1b[35m", "\x1b[32m", "\x1b[33m", "\x1b[34m"];
+
+/**
+ * Renders lanes on one time axis: each lane's waits as bars and its marks as
+ * dots, then one line per marker pointing at its instant. Every line fits in
+ * `width` columns (colour codes aside); the axis is the one of
+ * {@linkcode renderTimeline}.
+ *
+ * @example Two tasks waiting together
+ * ```ts
+ * import { renderLanes } from "./timeline.ts";
+ * import assert from "node:assert/strict";
+ * const lines = renderLanes([
+ *   { label: "a", waits: [{ start: 0, end: 1000 }], marks: [0, 1000] },
+ *   { label: "b", waits: [{ start: 0, end: 2000 }], marks: [2000] },
+ * ], { width: 40, ascii: true, markers: [{ at: 2000, text: "total 2.0 s" }] });
+ * assert.match(lines[1], /^a +o=+o$/);
+ * assert.match(lines.at(-1)!, /total 2.0 s \^$/);
+ * ```
+ */
+export function renderLanes(lanes: readonly Lane[], options: LanesOptions = {}): string[] {
+  if (lanes.length === 0) return [];
+  const width = Math.max(24, Math.floor(options.width ?? 80));
+  const lang = options.lang ?? "en";
+  const glyph = LANE_GLYPHS[options.ascii ? "ascii" : "unicode"];
+  const ellipsis = options.ascii ? "." : "…";
+  const markers = options.markers ?? [];
+  const labelWidth =
+    Math.min(20, Math.floor(width / 3), Math.max(...lanes.map((l) => l.label.length))) +
+    1;
+  // The last column is kept for a mark at the very end.
+  const columns = Math.max(8, width - labelWidth - 1);
+  const lastMs = Math.max(
+    1,
+    ...lanes.flatMap((l) => [...l.waits.map((w) => w.end), ...l.marks]),
+    ...markers.map((m) => m.at),
+  );
+  const totalSeconds = Math.max(1, Math.ceil(lastMs / 1000 - 1e-9));
+  const exact = columns / totalSeconds;
+  const scale = exact >= 1 ? Math.floor(exact) : exact;
+  const col = (ms: number) => Math.min(columns, Math.round((ms / 1000) * scale));
+  const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang, true)];
+  lanes.forEach((lane, index) => {
+    const cells: string[] = [];
+    const put = (at: number, c: string) => {
+      while (cells.length < at) cells.push(" ");
+      cells[at] = c;
+    };
+    for (const w of lane.waits) {
+      if (w.end <= w.start) continue;
+      const from = col(w.start);
+      const to = Math.max(from + 1, col(w.end));
+      for (let c = from; c < to && c <= columns; c++) put(c, glyph.wait);
+    }
+    for (const at of lane.marks) put(col(at), glyph.mark);
+    const name = lane.label.length > labelWidth - 1
+      ? lane.label.slice(0, labelWidth - 2) + ellipsis
+      : lane.label;
+    const bar = cells.join("").trimEnd();
+    const paint = options.color && bar !== ""
+      ? `${LANE_COLORS[index % LANE_COLORS.length]}${bar}\x1b[0m`
+      : bar;
+    lines.push((name.padEnd(labelWidth) + paint).trimEnd());
+  });
+  for (const m of markers) lines.push(pointAt(labelWidth + col(m.at), m.text, glyph.arrow, width));
   return lines;
 }

@@ -11,6 +11,10 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/01_sync_vs_async.ts";
+
 /** Resolves after `ms` milliseconds without blocking anything else. */
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,10 +25,6 @@ const BOARDS = 24;
 const HER_MOVE = 5; // she needs 5 s per move
 const THEIR_MOVE = 55; // each opponent thinks 55 s
 const MOVE_PAIRS = 30; // a game lasts 30 of her moves and 30 of theirs
-
-function hours(seconds: number): string {
-  return `${(seconds / 3600).toFixed(1)} h`;
-}
 
 /**
  * Plays the exhibition on paper: one game after another, then one move per
@@ -47,46 +47,47 @@ export function exhibition(): { oneByOne: number; roundRobin: number } {
 }
 
 /** Prints "One", waits 1 s, prints "Two", waits 1 s. */
-export async function count(): Promise<void> {
-  console.log("One");
+export async function count(lang: Lang = lessonLang()): Promise<void> {
+  console.log(TEXT[lang].one);
   await sleep(1000);
-  console.log("Two");
+  console.log(TEXT[lang].two);
   await sleep(1000);
 }
 
-/** Runs the lesson. */
-export async function main(): Promise<void> {
-  console.log("== The chess exhibition ==");
-  const { oneByOne, roundRobin } = exhibition();
-  console.log(
-    `${BOARDS} boards, ${MOVE_PAIRS} moves each; she takes ${HER_MOVE} s a move, ` +
-      `opponents ${THEIR_MOVE} s.`,
-  );
-  console.log(`One game after another (synchronous):  ${hours(oneByOne)}`);
-  console.log(`One move per board per round (async):  ${hours(roundRobin)}`);
-  console.log(
-    "Still one player making one move at a time: she just never stands idle while someone thinks.",
-  );
+/** Options of {@linkcode main}. */
+export interface SyncVsAsyncOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
+}
 
-  console.log("\n== count() three times, one after another ==");
+/** Runs the lesson. */
+export async function main(options: SyncVsAsyncOptions = {}): Promise<void> {
+  const lang = options.lang ?? lessonLang();
+  const t = TEXT[lang];
+  console.log(t.chessTitle);
+  const { oneByOne, roundRobin } = exhibition();
+  console.log(t.setup(BOARDS, MOVE_PAIRS, HER_MOVE, THEIR_MOVE));
+  console.log(t.oneByOne(oneByOne));
+  console.log(t.roundRobin(roundRobin));
+  console.log(t.chessOutro);
+
+  // (lane() only names each call for `deno task lesson 1 --timeline`.)
+  console.log(`\n${t.seqTitle}`);
   let start = performance.now();
-  for (let i = 0; i < 3; i++) {
-    await count(); // wait for this call to finish before starting the next
+  for (let i = 1; i <= 3; i++) {
+    await lane(t.seqLane(i), () => count(lang)); // wait for this call to finish before the next
   }
   let elapsed = (performance.now() - start) / 1000;
-  console.log(`one after another: ${elapsed.toFixed(2)} seconds (3 calls x 2 s of waiting)`);
+  console.log(t.seqTotal(elapsed));
 
-  console.log("\n== count() three times, all at once ==");
+  console.log(`\n${t.allTitle}`);
   start = performance.now();
-  await Promise.all([count(), count(), count()]); // start all three, then wait for all
+  // Start all three, then wait for all.
+  await Promise.all([1, 2, 3].map((i) => lane(t.allLane(i), () => count(lang))));
   elapsed = (performance.now() - start) / 1000;
-  console.log(`all at once: ${elapsed.toFixed(2)} seconds (the waits overlap)`);
+  console.log(t.allTotal(elapsed));
 
-  console.log(
-    "\nThe three calls shared a single thread. While one waited on its timer, the others ran." +
-      "\nJavaScript has no blocking sleep like Python's time.sleep(): a waiting call always lets" +
-      "\nthe rest of the program go on. Lesson 10 shows what happens when code blocks anyway.",
-  );
+  console.log(`\n${t.outro}`);
 }
 
 if (import.meta.main) await main();

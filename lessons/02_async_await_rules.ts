@@ -10,6 +10,9 @@
  * @module
  */
 
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/02_async_await_rules.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -49,53 +52,55 @@ function tryCompile(source: string): string {
   }
 }
 
+/** Options of {@linkcode main}. */
+export interface RulesOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
+}
+
 /** Runs the lesson. */
-export async function main(): Promise<void> {
-  console.log("== Rule 1: await lives inside async functions ==");
+export async function main(options: RulesOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
+  console.log(t.rule1);
   console.log(`f(21) -> ${await f(21)}`);
-  console.log("Outside one, the parser refuses it before anything runs:");
+  console.log(t.refused);
   console.log(
     `  function n(x) { const y = await z(x); }  ->  ${tryCompile("const y = await z(1);")}`,
   );
-  console.log(
-    "  (At the top level of a module, await is allowed: this file's last line awaits main().)",
-  );
+  console.log(t.topLevel);
 
-  console.log("\n== Rule 2: async generators yield values over time ==");
+  console.log(`\n${t.rule2}`);
   const fromG: number[] = [];
   for await (const value of g(1)) fromG.push(value);
   console.log(`for await (const v of g(1)) -> ${JSON.stringify(fromG)}`);
 
-  console.log("\n== Rule 3: yield* is allowed (Python's `yield from` is not, in async def) ==");
+  console.log(`\n${t.rule3}`);
   console.log(`Array.fromAsync(m(1)) -> ${JSON.stringify(await Array.fromAsync(m(1)))}`);
 
-  console.log("\n== Rule 4: you can await anything ==");
-  console.log(`await 42 -> ${await 42} (a plain value is wrapped in a resolved promise)`);
+  console.log(`\n${t.rule4}`);
+  console.log(t.await42(await 42));
   const thenable = { then: (resolve: (v: string) => void) => resolve("from a thenable") };
   console.log(`await { then(resolve) { ... } } -> ${await thenable}`);
-  console.log("Python accepts only awaitables (coroutines, tasks, objects with __await__).");
+  console.log(t.awaitables);
 
-  console.log("\n== Rule 5 (differs from Python): calling an async function starts it ==");
+  console.log(`\n${t.rule5}`);
   const steps: string[] = [];
   async function eager(): Promise<void> {
-    steps.push("body starts");
+    steps.push(t.bodyStarts);
     await sleep(10);
-    steps.push("body resumes");
+    steps.push(t.bodyResumes);
   }
   const promise = eager(); // no await yet
-  steps.push("call returned");
+  steps.push(t.callReturned);
   await promise;
-  console.log(`order: ${steps.join(" -> ")}`);
-  console.log(
-    "The body ran up to its first await during the call itself. In Python, calling an" +
-      "\nasync def builds an inert coroutine object that does nothing until awaited or scheduled.",
-  );
+  console.log(t.order(steps));
+  console.log(t.eager);
 
-  console.log("\n== Rule 6: a forgotten await gives you the promise, not the value ==");
+  console.log(`\n${t.rule6}`);
   const forgotten = double(5); // oops: no await
-  console.log(`double(5) without await -> ${Deno.inspect(forgotten)}`);
-  console.log(`double(5) with await    -> ${await forgotten}`);
-  console.log("TypeScript usually catches this: a Promise<number> is not a number.");
+  console.log(t.without(Deno.inspect(forgotten)));
+  console.log(t.withAwait(await forgotten));
+  console.log(t.typescript);
 }
 
 if (import.meta.main) await main();

@@ -11,48 +11,54 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/03_event_loop.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The classic two-line greeting with a one-second pause. */
-async function hello(): Promise<void> {
-  console.log("Hello...");
+async function hello(lang: Lang = lessonLang()): Promise<void> {
+  console.log(TEXT[lang].hello);
   await sleep(1000);
-  console.log("World!");
+  console.log(TEXT[lang].world);
+}
+
+/** Options of {@linkcode main}. */
+export interface EventLoopOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
 
 /** Runs the lesson. */
-export async function main(): Promise<void> {
-  console.log("== A promise is already running when you hold it ==");
-  const routine = hello(); // prints "Hello..." right away
-  console.log(`routine is ${Deno.inspect(routine)}; nobody asked it to start`);
+export async function main(options: EventLoopOptions = {}): Promise<void> {
+  const lang = options.lang ?? lessonLang();
+  const t = TEXT[lang];
+  console.log(t.runningTitle);
+  // (lane() only names the call for `deno task lesson 3 --timeline`.)
+  const routine = lane("hello()", () => hello(lang)); // prints "Hello..." right away
+  console.log(t.routine(Deno.inspect(routine)));
   await routine;
-  console.log("(Python: `routine = main()` is inert until asyncio.run(routine).)");
+  console.log(t.python);
 
-  console.log("\n== Who runs first? One turn of the loop ==");
+  console.log(`\n${t.turnTitle}`);
   const order: string[] = [];
-  setTimeout(() => order.push("4. timer (macrotask)"), 0);
-  Promise.resolve().then(() => order.push("2. promise callback (microtask)"));
-  queueMicrotask(() => order.push("3. queueMicrotask (microtask)"));
-  order.push("1. synchronous code");
+  setTimeout(() => order.push(t.timer), 0);
+  Promise.resolve().then(() => order.push(t.promise));
+  queueMicrotask(() => order.push(t.microtask));
+  order.push(t.sync);
   await sleep(5); // let the timer fire too
   for (const line of order) console.log(`  ${line}`);
-  console.log(
-    "Synchronous code runs to the end; then every queued microtask; only then the next timer.",
-  );
+  console.log(t.turn);
 
-  console.log("\n== Nobody starts the loop, nobody stops it ==");
-  console.log(
-    "A Deno module may `await` at its top level: this file ends with `await main()`.\n" +
-      "The process exits once nothing is pending: no timer, no server, no open socket.\n" +
-      "That is why a forgotten setInterval keeps a program alive, and why each lesson\n" +
-      "clears its timers and shuts down its servers before returning.",
-  );
+  console.log(`\n${t.nobodyTitle}`);
+  console.log(t.nobody);
 
-  console.log("\n== Try it interactively ==");
+  console.log(`\n${t.replTitle}`);
   console.log(
-    "`deno repl` accepts await at the prompt, like `python -m asyncio`:\n" +
+    `${t.repl}\n` +
       "  > const sleep = (ms) => new Promise((r) => setTimeout(r, ms));\n" +
       '  > await sleep(1000); "done"\n' +
       '  "done"',

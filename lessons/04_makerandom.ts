@@ -11,6 +11,9 @@
  * @module
  */
 import { Random } from "./_random.ts";
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/04_makerandom.ts";
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,41 +27,40 @@ const COLORS = USE_COLOR ? ["\x1b[0m", "\x1b[36m", "\x1b[91m", "\x1b[35m"] : [""
 export interface MakerandomOptions {
   /** Seed of the random generator (default 444, as in the course). */
   seed?: number;
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
 
 /** Runs the lesson and returns the three numbers. */
 export async function main(options: MakerandomOptions = {}): Promise<number[]> {
   const random = new Random(options.seed ?? 444);
+  const t = TEXT[options.lang ?? lessonLang()];
   const start = performance.now();
-  const stamp = () => `[${((performance.now() - start) / 1000).toFixed(1)} s]`;
+  const stamp = () => t.stamp((performance.now() - start) / 1000);
 
   /** Draws until the number is above `threshold`, sleeping `delay` seconds between tries. */
   async function makerandom(delay: number, threshold = 6): Promise<number> {
     const color = COLORS[delay];
-    console.log(`${color}${stamp()} Initiated makerandom(${delay}).${COLORS[0]}`);
+    console.log(`${color}${stamp()} ${t.initiated(delay)}${COLORS[0]}`);
     let number: number;
     // Assign and test in one expression, like Python's walrus operator.
     while ((number = random.randint(0, 10)) <= threshold) {
-      console.log(
-        `${color}${stamp()} makerandom(${delay}) == ${number} too low; retrying.${COLORS[0]}`,
-      );
+      console.log(`${color}${stamp()} ${t.tooLow(delay, number)}${COLORS[0]}`);
       await sleep(delay * 1000);
     }
-    console.log(`${color}${stamp()} ---> Finished: makerandom(${delay}) == ${number}${COLORS[0]}`);
+    console.log(`${color}${stamp()} ${t.finished(delay, number)}${COLORS[0]}`);
     return number;
   }
 
   // Each call starts (and draws its first number) right here, in this order.
+  // (lane() only names each call for `deno task lesson 4 --timeline`.)
   const [r1, r2, r3] = await Promise.all([
-    makerandom(1, 9),
-    makerandom(2, 8),
-    makerandom(3, 8),
+    lane("makerandom(1)", () => makerandom(1, 9)),
+    lane("makerandom(2)", () => makerandom(2, 8)),
+    lane("makerandom(3)", () => makerandom(3, 8)),
   ]);
-  console.log(`\nr1: ${r1}, r2: ${r2}, r3: ${r3}`);
-  console.log(
-    "Each call only waits on its own timer, so the others keep drawing meanwhile.\n" +
-      "Same seed, same numbers: Random(444) draws what Python's random.seed(444) draws.",
-  );
+  console.log(`\n${t.results([r1, r2, r3])}`);
+  console.log(t.outro);
   return [r1, r2, r3];
 }
 

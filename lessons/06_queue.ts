@@ -15,6 +15,11 @@
  * @module
  */
 import { Random } from "./_random.ts";
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/06_queue.ts";
+
+type Text = (typeof TEXT)[Lang];
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,22 +57,25 @@ interface User {
 export interface QueueOptions {
   /** Seed of the random generator (default 444, as in the course). */
   seed?: number;
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
 
 /** Runs the lesson and returns the producer/consumer total time in seconds. */
 export async function main(options: QueueOptions = {}): Promise<number> {
   const random = new Random(options.seed ?? 444);
+  const t = TEXT[options.lang ?? lessonLang()];
 
   async function producer(queue: AsyncQueue<User | null>, userIds: number[]): Promise<void> {
     async function fetchUser(userId: number): Promise<void> {
       const delay = random.uniform(0.5, 2.0);
-      console.log(`Producer: fetching user by userId=${userId}...`);
+      console.log(t.fetching(userId));
       await sleep(delay * 1000);
       const user = { id: userId, name: `User${userId}` };
-      console.log(`Producer: fetched user with userId=${userId} (done in ${delay.toFixed(1)}s)`);
+      console.log(t.fetched(userId, delay));
       queue.put(user); // hand it over at once, do not wait for the others
     }
-    await Promise.all(userIds.map((id) => fetchUser(id)));
+    await Promise.all(userIds.map((id) => lane(`fetchUser(${id})`, () => fetchUser(id))));
     // One end-of-work marker per consumer: each one stops at the first it gets.
     for (let i = 0; i < userIds.length; i++) queue.put(null);
   }
@@ -77,37 +85,36 @@ export async function main(options: QueueOptions = {}): Promise<number> {
       const user = await queue.get(); // sleeps here while the queue is empty
       if (user === null) break;
       const delay = random.uniform(0.5, 2.0);
-      console.log(`Consumer: retrieving posts for ${user.name}...`);
+      console.log(t.retrieving(user.name));
       await sleep(delay * 1000);
-      const posts = [1, 2].map((i) => `Post ${i} by ${user.name}`);
-      console.log(
-        `Consumer: got ${posts.length} posts by ${user.name} (done in ${delay.toFixed(1)}s):`,
-      );
+      const posts = [1, 2].map((i) => t.post(i, user.name));
+      console.log(t.got(posts.length, user.name, delay));
       for (const post of posts) console.log(`  - ${post}`);
     }
   }
 
-  console.log("== A producer, three consumers, one queue ==");
+  console.log(t.title);
   const queue = new AsyncQueue<User | null>();
   const userIds = [1, 2, 3];
   const start = performance.now();
-  await Promise.all([producer(queue, userIds), ...userIds.map(() => consumer(queue))]);
+  // (lane() only names each task for `deno task lesson 6 --timeline`.)
+  await Promise.all([
+    producer(queue, userIds),
+    ...userIds.map((id) => lane(`consumer() #${id}`, () => consumer(queue))),
+  ]);
   const total = (performance.now() - start) / 1000;
-  console.log(`\n==> Total time: ${total.toFixed(2)} seconds`);
-  console.log(
-    "Same numbers as the chaining lesson, but the producer never heard of posts and the\n" +
-      "consumers never heard of users being fetched: the queue is all they share.",
-  );
+  console.log(`\n${t.total(total)}`);
+  console.log(t.shared);
 
-  await streamDemo();
+  await streamDemo(t);
   return total;
 }
 
 /** The built-in queue: a ReadableStream with room for 2 chunks makes a fast producer wait. */
-async function streamDemo(): Promise<void> {
-  console.log("\n== The built-in queue: ReadableStream and backpressure ==");
+async function streamDemo(t: Text): Promise<void> {
+  console.log(`\n${t.streamTitle}`);
   const start = performance.now();
-  const stamp = () => `[${((performance.now() - start) / 1000).toFixed(1)} s]`;
+  const stamp = () => t.stamp((performance.now() - start) / 1000);
   let next = 1;
   const stream = new ReadableStream<number>(
     {
@@ -117,7 +124,7 @@ async function streamDemo(): Promise<void> {
           controller.close();
           return;
         }
-        console.log(`${stamp()} producer: queue has room, enqueue item ${next}`);
+        console.log(`${stamp()} ${t.enqueue(next)}`);
         controller.enqueue(next++);
       },
     },
@@ -125,13 +132,10 @@ async function streamDemo(): Promise<void> {
   );
   await sleep(0); // the stream fills its queue up to 2 items, then stops asking
   for await (const item of stream) {
-    console.log(`${stamp()} consumer: took item ${item}, working 0.5 s on it`);
+    console.log(`${stamp()} ${t.took(item)}`);
     await sleep(500);
   }
-  console.log(
-    "Never more than two items sat waiting for the slow consumer: a full queue\n" +
-      "makes the producing side wait, like asyncio.Queue(maxsize=2).put() would.",
-  );
+  console.log(t.streamOutro);
 }
 
 if (import.meta.main) await main();

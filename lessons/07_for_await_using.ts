@@ -12,6 +12,12 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/07_for_await_using.ts";
+
+type Text = (typeof TEXT)[Lang];
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -28,66 +34,71 @@ export async function* powersOfTwo(stop = 10): AsyncGenerator<number> {
 class Session implements AsyncDisposable {
   static opened = 0;
   #name: string;
-  private constructor(name: string) {
+  #t: Text;
+  private constructor(name: string, t: Text) {
     this.#name = name;
+    this.#t = t;
   }
   /** Opens a session (a TCP + TLS handshake, in real life). */
-  static async open(name: string): Promise<Session> {
+  static async open(name: string, t: Text): Promise<Session> {
     await sleep(50);
     Session.opened++;
-    return new Session(name);
+    return new Session(name, t);
   }
   /** Pretends to GET `url`; a URL containing "down" fails. */
   async get(url: string): Promise<number> {
     await sleep(100);
-    if (url.includes("down")) throw new Error(`Cannot reach "${url}"`);
+    if (url.includes("down")) throw new Error(this.#t.unreachable(url));
     return 200;
   }
   /** Called by `await using` when the block ends, however it ends. */
   async [Symbol.asyncDispose](): Promise<void> {
     await sleep(10);
     Session.opened--;
-    console.log(`  ${this.#name}: session closed`);
+    console.log(this.#t.closed(this.#name));
   }
 }
 
 /** Checks one site inside an `await using` block. */
-async function check(url: string): Promise<void> {
-  await using session = await Session.open(url);
+async function check(url: string, t: Text): Promise<void> {
+  await using session = await Session.open(url, t);
   const status = await session.get(url);
-  console.log(`  ${url}: status -> ${status}`);
+  console.log(t.status(url, status));
 } // the session is closed here, even if get() threw
 
+/** Options of {@linkcode main}. */
+export interface ForAwaitOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
+}
+
 /** Runs the lesson. */
-export async function main(): Promise<void> {
-  console.log("== for await: values that arrive over time ==");
+export async function main(options: ForAwaitOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
+  console.log(t.forTitle);
   const start = performance.now();
   const g: number[] = [];
   for await (const i of powersOfTwo(5)) g.push(i);
-  console.log(`[${g.join(", ")}]  (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+  console.log(t.powers(g, (performance.now() - start) / 1000));
 
   // Python: [j async for j in powers_of_two(5) if not (j // 3 % 5)]
   const f = (await Array.fromAsync(powersOfTwo(5))).filter((j) => Math.floor(j / 3) % 5 === 0);
-  console.log(`[${f.join(", ")}]  (the same values, filtered: Array.fromAsync + filter)`);
-  console.log(
-    "A for await loop is not concurrent by itself: it takes one value at a time. It only\n" +
-      "lets other work run while it waits. To run things together, use Promise.all.",
-  );
+  console.log(t.filtered(f));
+  console.log(t.notConcurrent);
 
-  console.log("\n== await using: a resource closed on every path ==");
+  console.log(`\n${t.usingTitle}`);
   const sites = ["https://example.com", "https://down.example", "https://deno.com"];
-  const results = await Promise.allSettled(sites.map((url) => check(url)));
+  // (lane() only names each check for `deno task lesson 7 --timeline`.)
+  const results = await Promise.allSettled(
+    sites.map((url) => lane(`check(${new URL(url).host})`, () => check(url, t))),
+  );
   for (const [i, result] of results.entries()) {
     if (result.status === "rejected") {
-      console.log(`  ${sites[i]}: failed (${(result.reason as Error).message})`);
+      console.log(t.failed(sites[i], (result.reason as Error).message));
     }
   }
-  console.log(`Sessions still open: ${Session.opened}`);
-  console.log(
-    "The failing check closed its session too: `await using` awaits [Symbol.asyncDispose]()\n" +
-      "at the end of the block, like Python's `async with` calls __aexit__. With --allow-net,\n" +
-      "fetch() gives you the real thing: see lesson 11.",
-  );
+  console.log(t.stillOpen(Session.opened));
+  console.log(t.outro);
 }
 
 if (import.meta.main) await main();

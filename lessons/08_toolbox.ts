@@ -18,6 +18,10 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/08_toolbox.ts";
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -34,111 +38,109 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Waits `min(numbers)` seconds, then returns the numbers reversed. */
-async function coro(numbers: number[]): Promise<number[]> {
-  await sleep(Math.min(...numbers) * 1000);
-  return numbers.toReversed();
+function coro(numbers: number[]): Promise<number[]> {
+  // (lane() only names the call for `deno task lesson 8 --timeline`.)
+  return lane(`coro([${numbers}])`, async () => {
+    await sleep(Math.min(...numbers) * 1000);
+    return numbers.toReversed();
+  });
 }
 
 /** Waits `seconds`, then resolves with `value` — or rejects with it when `fail` is set. */
-async function after<T>(seconds: number, value: T, fail = false): Promise<T> {
-  await sleep(seconds * 1000);
-  if (fail) throw new Error(String(value));
-  return value;
+function after<T>(seconds: number, value: T, fail = false): Promise<T> {
+  return lane(String(value), async () => {
+    await sleep(seconds * 1000);
+    if (fail) throw new Error(String(value));
+    return value;
+  });
+}
+
+/** Options of {@linkcode main}. */
+export interface ToolboxOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
 
 /** Runs the lesson. */
-export async function main(): Promise<void> {
+export async function main(options: ToolboxOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
   const start = performance.now();
-  const at = () => `+${((performance.now() - start) / 1000).toFixed(1)} s`;
+  const at = () => t.at((performance.now() - start) / 1000);
 
-  console.log("== Promise.all: asyncio.gather ==");
+  console.log(t.allTitle);
   const [a, b] = await Promise.all([coro([3, 2, 1]), coro([10, 5, 2])]);
-  console.log(`${at()} results in argument order: ${JSON.stringify([a, b])}`);
+  console.log(`${at()} ${t.inOrder(JSON.stringify([a, b]))}`);
 
-  console.log("\n== Starting without awaiting: asyncio.create_task ==");
+  console.log(`\n${t.startTitle}`);
   let done = false;
   const task = coro([3, 2, 1]).finally(() => (done = true)); // already running
-  console.log(`${at()} task is ${Deno.inspect(task)}, done = ${done}`);
-  console.log(`${at()} ...free to do something else meanwhile...`);
+  console.log(`${at()} ${t.taskIs(Deno.inspect(task), done)}`);
+  console.log(`${at()} ${t.meanwhile}`);
   const value = await task;
-  console.log(`${at()} await task -> ${JSON.stringify(value)}, done = ${done}`);
-  console.log(
-    "No create_task needed: the call started it. And unlike asyncio, which cancels tasks\n" +
-      "still pending when asyncio.run() ends, Deno keeps the process alive until their timers\n" +
-      "fire. A rejection nobody handles ends the whole program: await what you start.",
-  );
+  console.log(`${at()} ${t.awaited(JSON.stringify(value), done)}`);
+  console.log(t.noCreateTask);
 
-  console.log("\n== As completed: fastest result first ==");
+  console.log(`\n${t.completedTitle}`);
   const t0 = performance.now();
   const task1 = coro([10, 5, 2]); // 2 s
   const task2 = coro([3, 2, 1]); // 1 s
-  console.log("Start: +0.0 s");
+  console.log(t.start);
   // Attach the handling to each promise: it runs the moment that promise settles.
   await Promise.all(
     [task1, task2].map((task) =>
       task.then((result) => {
-        const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-        console.log(`result: ${JSON.stringify(result)} completed at +${seconds} s`);
+        console.log(t.completed(JSON.stringify(result), (performance.now() - t0) / 1000));
       })
     ),
   );
-  console.log(`End: +${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(
-    "Each result was handled when it arrived, not in start order. Exercise 02 turns this\n" +
-      "into a `for await` loop: an asCompleted() async iterator of your own.",
-  );
+  console.log(t.end((performance.now() - t0) / 1000));
+  console.log(t.completedOutro);
 
-  console.log("\n== Promise.allSettled: every outcome, failures included ==");
+  console.log(`\n${t.settledTitle}`);
   const settled = await Promise.allSettled([
     after(0.3, "A"),
-    after(0.1, "B broke", true),
+    after(0.1, t.broke, true),
     after(0.2, "C"),
   ]);
   for (const outcome of settled) {
     console.log(
       outcome.status === "fulfilled"
-        ? `  fulfilled: ${outcome.value}`
-        : `  rejected:  ${(outcome.reason as Error).message}`,
+        ? t.fulfilled(outcome.value)
+        : t.rejected((outcome.reason as Error).message),
     );
   }
 
-  console.log("\n== Promise.race: the first to settle, success or failure ==");
-  const winner = await Promise.race([after(0.3, "slow"), after(0.1, "fast")]);
-  console.log(`  race -> ${winner}`);
+  console.log(`\n${t.raceTitle}`);
+  const winner = await Promise.race([after(0.3, t.slow), after(0.1, t.fast)]);
+  console.log(t.race(winner));
   try {
-    await Promise.race([after(0.3, "slow"), after(0.1, "fast failure", true)]);
+    await Promise.race([after(0.3, t.slow), after(0.1, t.fastFailure, true)]);
   } catch (error) {
-    console.log(`  race -> rejected with "${(error as Error).message}" (a failure can win)`);
+    console.log(t.raceRejected((error as Error).message));
   }
   await sleep(300); // let the losers finish: nothing cancels them
 
-  console.log("\n== Promise.any: the first success; fails only if all fail ==");
+  console.log(`\n${t.anyTitle}`);
   const firstGood = await Promise.any([
-    after(0.1, "mirror 1 down", true),
-    after(0.2, "mirror 2"),
-    after(0.3, "mirror 3"),
+    after(0.1, t.mirror(1, true), true),
+    after(0.2, t.mirror(2, false)),
+    after(0.3, t.mirror(3, false)),
   ]);
-  console.log(`  any -> ${firstGood}`);
+  console.log(t.any(firstGood));
   await sleep(200);
-  console.log(
-    "\nThe losers of race and any kept running to the end: a promise cannot be cancelled.",
-  );
+  console.log(`\n${t.losers}`);
 
-  console.log("\n== Cancelling: only with an AbortSignal ==");
+  console.log(`\n${t.cancelTitle}`);
   const controller = new AbortController();
   const t1 = performance.now();
-  const job = abortableSleep(5000, controller.signal);
-  setTimeout(() => controller.abort(new Error("no longer needed")), 1000);
+  const job = lane(t.jobLane, () => abortableSleep(5000, controller.signal));
+  lane(t.abortLane, () => setTimeout(() => controller.abort(new Error(t.noLonger)), 1000));
   try {
     await job;
   } catch (error) {
-    const seconds = ((performance.now() - t1) / 1000).toFixed(1);
-    console.log(`  a 5 s job stopped after ${seconds} s: ${(error as Error).message}`);
+    console.log(t.stopped((performance.now() - t1) / 1000, (error as Error).message));
   }
-  console.log(
-    "asyncio's task.cancel() has no JavaScript twin: the work itself must accept a signal\n" +
-      "and give up when it fires. fetch(), Deno.serve and most modern APIs take one.",
-  );
+  console.log(t.cancelOutro);
 }
 
 if (import.meta.main) await main();

@@ -12,6 +12,12 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/09_many_errors.ts";
+
+type Text = (typeof TEXT)[Lang];
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -26,53 +32,67 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
-async function coroA(): Promise<never> {
-  await sleep(1000);
-  throw new ValueError("Error in coro A");
+// (lane() only names each coro for `deno task lesson 9 --timeline`.)
+function coroA(t: Text): Promise<never> {
+  return lane("coroA()", async () => {
+    await sleep(1000);
+    throw new ValueError(t.errorIn("A"));
+  });
 }
 
-async function coroB(): Promise<never> {
-  await sleep(2000);
-  throw new TypeError("Error in coro B");
+function coroB(t: Text): Promise<never> {
+  return lane("coroB()", async () => {
+    await sleep(2000);
+    throw new TypeError(t.errorIn("B"));
+  });
 }
 
-async function coroC(): Promise<never> {
-  await sleep(500);
-  throw new IndexError("Error in coro C");
+function coroC(t: Text): Promise<never> {
+  return lane("coroC()", async () => {
+    await sleep(500);
+    throw new IndexError(t.errorIn("C"));
+  });
 }
 
 /** Runs all three; if any failed, throws them together as one AggregateError. */
-async function runAll(): Promise<void> {
-  const outcomes = await Promise.allSettled([coroA(), coroB(), coroC()]);
+async function runAll(t: Text): Promise<void> {
+  const outcomes = await Promise.allSettled([coroA(t), coroB(t), coroC(t)]);
   const errors = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
   if (errors.length > 0) throw new AggregateError(errors, "Errors");
 }
 
-/** Runs the lesson. */
-export async function main(): Promise<void> {
-  const start = performance.now();
-  const at = () => `+${((performance.now() - start) / 1000).toFixed(1)} s`;
+/** Options of {@linkcode main}. */
+export interface ManyErrorsOptions {
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
+}
 
-  console.log("== Promise.all: the first failure wins, the rest are lost ==");
+/** Runs the lesson. */
+export async function main(options: ManyErrorsOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
+  const start = performance.now();
+  const at = () => t.at((performance.now() - start) / 1000);
+
+  console.log(t.allTitle);
   try {
-    await Promise.all([coroA(), coroB(), coroC()]);
+    await Promise.all([coroA(t), coroB(t), coroC(t)]);
   } catch (error) {
-    console.log(`${at()} caught ${error} -- and nothing about A or B`);
+    console.log(`${at()} ${t.caught(String(error))}`);
   }
   await sleep(1500); // A and B are still running: wait them out (their failures are ignored)
-  console.log(`${at()} A and B have failed too by now; Promise.all had already given up.`);
+  console.log(`${at()} ${t.tooLate}`);
 
-  console.log("\n== Promise.allSettled: every outcome (return_exceptions=True) ==");
+  console.log(`\n${t.settledTitle}`);
   const t0 = performance.now();
-  const outcomes = await Promise.allSettled([coroA(), coroB(), coroC()]);
-  console.log(`+${((performance.now() - t0) / 1000).toFixed(1)} s (it waits for the slowest)`);
+  const outcomes = await Promise.allSettled([coroA(t), coroB(t), coroC(t)]);
+  console.log(t.slowest((performance.now() - t0) / 1000));
   for (const outcome of outcomes) {
-    console.log(`  ${outcome.status}: ${outcome.status === "rejected" ? outcome.reason : ""}`);
+    console.log(t.outcome(outcome.status, outcome.status === "rejected" ? outcome.reason : ""));
   }
 
-  console.log("\n== AggregateError: all failures, each kind handled (except*) ==");
+  console.log(`\n${t.aggregateTitle}`);
   try {
-    await runAll();
+    await runAll(t);
   } catch (error) {
     if (!(error instanceof AggregateError)) throw error;
     // Python 3.11: `except* ValueError as group:` — here, filter the bundle by class.
@@ -84,22 +104,19 @@ export async function main(): Promise<void> {
     for (const [label, kind] of kinds) {
       const group = error.errors.filter((e) => e instanceof kind);
       if (group.length > 0) {
-        console.log(`[${label} handled] ${group.map((e) => `${e.name}('${e.message}')`)}`);
+        console.log(t.handled(label, `${group.map((e) => `${e.name}('${e.message}')`)}`));
       }
     }
   }
 
-  console.log("\n== Promise.any: an AggregateError when nothing succeeds ==");
+  console.log(`\n${t.anyTitle}`);
   try {
-    await Promise.any([coroA(), coroB(), coroC()]);
+    await Promise.any([coroA(t), coroB(t), coroC(t)]);
   } catch (error) {
     const all = (error as AggregateError).errors.map((e: Error) => e.name).join(", ");
     console.log(`${(error as Error).name}: "${(error as Error).message}" -> [${all}]`);
   }
-  console.log(
-    "\nallSettled never rejects: it is the safe way to run many things that may fail.\n" +
-      "Note the errors are listed in argument order (A, B, C), not in the order they happened.",
-  );
+  console.log(`\n${t.outro}`);
 }
 
 if (import.meta.main) await main();

@@ -18,6 +18,12 @@
  * @module
  */
 
+import { lane } from "./_lanes.ts";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/10_pitfalls.ts";
+
+type Text = (typeof TEXT)[Lang];
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -40,6 +46,8 @@ export interface PitfallsOptions {
   simulate?: boolean;
   /** Concurrent requests per handler (default 5, at most 20). */
   burst?: number;
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
 
 /** How long each handler works on a request, in milliseconds. */
@@ -89,7 +97,7 @@ self.onmessage = async () => {
 };`;
 
 /** Starts the server Worker; resolves once it listens. */
-async function startServer(): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startServer(t: Text): Promise<{ port: number; stop: () => Promise<void> }> {
   const url = URL.createObjectURL(new Blob([SERVER_SOURCE], { type: "text/javascript" }));
   const worker = new Worker(url, { type: "module" });
   const nextMessage = () =>
@@ -97,7 +105,7 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
       worker.onmessage = (event) => resolve(event.data);
       worker.onerror = (event) => {
         event.preventDefault();
-        reject(new Error(`Cannot run the server: ${event.message}`));
+        reject(new Error(t.serverFailed(event.message)));
       };
     });
   try {
@@ -118,8 +126,8 @@ async function startServer(): Promise<{ port: number; stop: () => Promise<void> 
 }
 
 /** Fires `burst` requests at once at each route of a real server; returns each latency in ms. */
-async function measureServer(burst: number): Promise<Latencies> {
-  const server = await startServer();
+async function measureServer(burst: number, t: Text): Promise<Latencies> {
+  const server = await startServer(t);
   const base = `http://127.0.0.1:${server.port}`;
   const timeOne = async (path: string): Promise<number> => {
     const start = performance.now();
@@ -138,18 +146,21 @@ async function measureServer(burst: number): Promise<Latencies> {
 }
 
 /** The same burst against the simulated thread. */
-async function simulateServer(burst: number): Promise<Latencies> {
+async function simulateServer(burst: number, t: Text): Promise<Latencies> {
   const thread = new SimulatedThread();
   const timeOne = async (handler: () => Promise<void>): Promise<number> => {
     const start = performance.now();
     await handler();
     return performance.now() - start;
   };
-  const burstOf = (handler: () => Promise<void>) =>
-    Promise.all(Array.from({ length: burst }, () => timeOne(handler)));
+  // (lane() only names each request for `deno task lesson 10 --timeline`.)
+  const burstOf = (kind: string, handler: () => Promise<void>) =>
+    Promise.all(
+      Array.from({ length: burst }, (_, i) => lane(`${kind} #${i + 1}`, () => timeOne(handler))),
+    );
   return {
-    blocking: await burstOf(() => thread.block(WORK_MS)),
-    awaiting: await burstOf(() => sleep(WORK_MS)),
+    blocking: await burstOf(t.blockingLane, () => thread.block(WORK_MS)),
+    awaiting: await burstOf(t.awaitingLane, () => sleep(WORK_MS)),
   };
 }
 
@@ -197,13 +208,12 @@ async function longestGap(work: () => unknown): Promise<number> {
 }
 
 /** Runs `countPrimes(limit)` in a Worker and resolves with its answer. */
-function inWorker(limit: number): Promise<number> {
+function inWorker(limit: number, t: Text): Promise<number> {
   const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
   const worker = new Worker(url, { type: "module" });
   return new Promise<number>((resolve, reject) => {
     worker.onmessage = (event) => resolve(event.data);
-    worker.onerror = (event) =>
-      reject(new Error(`Cannot count primes in a Worker: ${event.message}`));
+    worker.onerror = (event) => reject(new Error(t.workerFailed(event.message)));
     worker.postMessage(limit);
   }).finally(() => {
     worker.terminate();
@@ -213,67 +223,47 @@ function inWorker(limit: number): Promise<number> {
 
 /** Runs the lesson. */
 export async function main(options: PitfallsOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
   const burst = Math.min(Math.max(1, options.burst ?? 5), 20);
   const netGranted = !options.simulate &&
     (await Deno.permissions.query({ name: "net", host: "127.0.0.1" })).state === "granted";
 
-  console.log("== Pitfall 1: async handlers that call blocking code ==");
-  console.log(
-    `Two handlers each spend ${WORK_MS} ms per request. One blocks the thread (as a synchronous\n` +
-      "database driver or HTTP client would), the other awaits (as an async one does).\n" +
-      `${burst} requests hit each handler at the same moment.`,
-  );
+  console.log(t.p1Title);
+  console.log(t.p1Intro(WORK_MS, burst));
   let latencies: Latencies;
   if (netGranted) {
-    console.log(
-      "Measured: a real Deno.serve on 127.0.0.1 (a free port), in a Worker; requests sent from here:",
-    );
-    latencies = await measureServer(burst);
+    console.log(t.measured);
+    latencies = await measureServer(burst, t);
   } else {
-    console.log(
-      options.simulate
-        ? "Simulated (the thread is modelled as one lane that blocking work holds):"
-        : "No network permission, so this is a simulation (the thread is modelled as one lane\n" +
-          "that blocking work holds). For the real server:\n" +
-          `  deno run --allow-net=127.0.0.1 ${THIS_FILE}`,
-    );
-    latencies = await simulateServer(burst);
+    console.log(options.simulate ? t.simulated : t.noNet(THIS_FILE));
+    latencies = await simulateServer(burst, t);
   }
-  console.log("  request   blocking  awaiting");
+  console.log(t.header);
   for (let i = 0; i < burst; i++) {
     console.log(
       `  #${String(i + 1).padEnd(6)}${ms(latencies.blocking[i])} ${ms(latencies.awaiting[i])}`,
     );
   }
   const slowest = (list: number[]) => Math.max(...list);
-  console.log(
-    `  slowest${ms(slowest(latencies.blocking))} ${ms(slowest(latencies.awaiting))}\n` +
-      "Blocking: each request waits for all the ones before it. Awaiting: they overlap.\n" +
-      "This is how an API can go from 180 ms to 1.4 s a request after its handlers were made\n" +
-      "async without touching the synchronous database calls inside them.\n" +
-      "Rule: inside async code, call only async I/O (fetch, Deno.readTextFile, async drivers);\n" +
-      "a *Sync API (Deno.readTextFileSync, node:sqlite's DatabaseSync...) blocks everyone.",
-  );
+  console.log(`${t.slowest}${ms(slowest(latencies.blocking))} ${ms(slowest(latencies.awaiting))}`);
+  console.log(t.p1Outro);
 
-  console.log("\n== Pitfall 2: there is no harmless blocking sleep ==");
+  console.log(`\n${t.p2Title}`);
   if (options.simulate) {
     const thread = new SimulatedThread();
     const start = performance.now();
     const timer = sleep(50).then(() => thread.whenFree()).then(() => performance.now() - start);
     await thread.block(300);
-    console.log(`Simulated: a timer due at 50 ms ran at ${Math.round(await timer)} ms.`);
+    console.log(t.p2Simulated(Math.round(await timer)));
   } else {
     const start = performance.now();
     const timer = new Promise<number>((r) => setTimeout(() => r(performance.now() - start), 50));
     blockingSleep(300); // Atomics.wait: the thread sleeps; no callback can run
-    console.log(`A timer due at 50 ms ran at ${Math.round(await timer)} ms.`);
+    console.log(t.p2Measured(Math.round(await timer)));
   }
-  console.log(
-    "The thread slept 300 ms (in Atomics.wait() when measured) and the timer waited for it.\n" +
-      "That is what Python's time.sleep() does inside async code: it freezes the loop.",
-  );
+  console.log(t.p2Outro);
 
-  console.log("\n== Pitfall 3: CPU work on the loop; move it to a Worker ==");
+  console.log(`\n${t.p3Title}`);
   const limit = 1_000_000;
   if (options.simulate) {
     // A heartbeat due at 20 ms, while 200 ms of computing runs on the thread or beside it.
@@ -284,9 +274,9 @@ export async function main(options: PitfallsOptions = {}): Promise<void> {
       await (holdsThread ? thread.block(200) : sleep(200));
       return await beat;
     };
-    console.log("Simulated: 200 ms of computing; a heartbeat is due at 20 ms.");
-    console.log(`  on the event loop: the heartbeat ran at ${ms(await heartbeat(true))}`);
-    console.log(`  in a Worker:       the heartbeat ran at ${ms(await heartbeat(false))}`);
+    console.log(t.p3Simulated);
+    console.log(t.onLoopRan(ms(await heartbeat(true))));
+    console.log(t.inWorkerRan(ms(await heartbeat(false))));
   } else {
     let onLoop = 0;
     const gapOnLoop = await longestGap(() => {
@@ -294,20 +284,16 @@ export async function main(options: PitfallsOptions = {}): Promise<void> {
     });
     let inThread = 0;
     const gapInWorker = await longestGap(async () => {
-      inThread = await inWorker(limit);
+      inThread = await inWorker(limit, t);
     });
-    console.log(
-      `Counting the ${onLoop} primes below ${limit} while a heartbeat ticks every 20 ms:`,
-    );
-    console.log(`  on the event loop: longest silence between beats ${ms(gapOnLoop)}`);
-    console.log(`  in a Worker:       longest silence between beats ${ms(gapInWorker)}`);
-    console.log(`  (the Worker found ${inThread} primes too)`);
+    console.log(t.p3Measured(onLoop, limit));
+    console.log(t.onLoopGap(ms(gapOnLoop)));
+    console.log(t.inWorkerGap(ms(gapInWorker)));
+    console.log(t.workerFound(inThread));
   }
-  console.log(
-    "A Worker is Deno's ProcessPoolExecutor: its own thread, talked to with messages.",
-  );
+  console.log(t.p3Outro);
 
-  console.log("\n== Pitfall 4: the forgotten await ==");
+  console.log(`\n${t.p4Title}`);
   async function fetchData(): Promise<string[]> {
     await sleep(10);
     return ["a", "b"];
@@ -317,12 +303,9 @@ export async function main(options: PitfallsOptions = {}): Promise<void> {
   const fixed = { data: await fetchData() };
   console.log(`{ data: await fetchData() }  -> ${JSON.stringify(fixed)}`);
   await forgotten.data; // finish what we started
-  console.log(
-    "No error, no warning at run time: the promise serialises as {}. TypeScript catches it\n" +
-      "when the type says string[]; `deno check` before you ship.",
-  );
+  console.log(t.p4Outro);
 
-  console.log("\n== Pitfall 5: async everywhere, just in case ==");
+  console.log(`\n${t.p5Title}`);
   const order: string[] = [];
   function totalSync(prices: number[]): number {
     return prices.reduce((a, b) => a + b, 0);
@@ -332,15 +315,12 @@ export async function main(options: PitfallsOptions = {}): Promise<void> {
   async function totalAsync(prices: number[]): Promise<number> {
     return prices.reduce((a, b) => a + b, 0); // no await inside: async buys nothing here
   }
-  order.push(`sync total = ${totalSync([1, 2, 3])}`);
-  totalAsync([1, 2, 3]).then((t) => order.push(`async total = ${t}`));
-  order.push("next line of the caller");
+  order.push(t.syncTotal(totalSync([1, 2, 3])));
+  totalAsync([1, 2, 3]).then((total) => order.push(t.asyncTotal(total)));
+  order.push(t.nextLine);
   await sleep(0);
-  console.log(`  order: ${order.join(" -> ")}`);
-  console.log(
-    "The async version answers later, forces every caller to await, and turns a thrown\n" +
-      "error into a rejection. Make a function async when it awaits I/O, not before.",
-  );
+  console.log(t.order(order));
+  console.log(t.p5Outro);
 }
 
 if (import.meta.main) await main();

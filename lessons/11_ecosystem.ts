@@ -14,6 +14,10 @@
  * @module
  */
 import { Hono } from "npm:hono@4.13.19";
+import { type Lang, lessonLang } from "./_i18n.ts";
+import { TEXT } from "./text/11_ecosystem.ts";
+
+type Text = (typeof TEXT)[Lang];
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,18 +30,9 @@ const THIS_FILE = import.meta.url.startsWith("file:") ? "lessons/11_ecosystem.ts
 export interface EcosystemOptions {
   /** Stay in-process even when the network is allowed. */
   simulate?: boolean;
+  /** Language of the output (default: `--lang`, else the locale). */
+  lang?: Lang;
 }
-
-const LIBRARIES: [string, string][] = [
-  ["FastAPI, Starlette, Quart", "Hono (npm:hono), Oak, Fresh; or Deno.serve alone"],
-  ["uvicorn (ASGI server)", "built in: Deno.serve"],
-  ["aiohttp, HTTPX (client)", "built in: fetch (it pools connections for you)"],
-  ["websockets", "built in: WebSocket, Deno.upgradeWebSocket"],
-  ["asyncpg, aiomysql, Motor", "npm:postgres, npm:pg, npm:mysql2, npm:mongodb"],
-  ["aiosqlite", "node:sqlite (synchronous: keep queries short), Deno KV"],
-  ["aiofiles", "built in: Deno.readTextFile, Deno.open (async by default)"],
-  ["pytest-asyncio", "built in: Deno.test accepts async functions"],
-];
 
 /** A tiny weather API: the upstream service takes 100 ms to answer. */
 async function weatherHandler(request: Request): Promise<Response> {
@@ -48,57 +43,58 @@ async function weatherHandler(request: Request): Promise<Response> {
 }
 
 /** The same idea with Hono: routes, parameters and JSON helpers. */
-function honoApp(): Hono {
+function honoApp(t: Text): Hono {
   const app = new Hono();
   app.get("/hello/:name", (c) => c.json({ hello: c.req.param("name") }));
   app.get("/slow", async (c) => {
     await sleep(100);
-    return c.text("slow but not blocking");
+    return c.text(t.slowText);
   });
   return app;
 }
 
 /** Fetches three cities at once through `get` and prints each answer. */
-async function threeCities(get: (path: string) => Promise<Response>): Promise<void> {
+async function threeCities(
+  get: (path: string) => Promise<Response>,
+  t: Text,
+): Promise<void> {
   const start = performance.now();
   const answers = await Promise.all(
     ["paris", "lyon", "lille"].map(async (city) => (await get(`/weather/${city}`)).json()),
   );
-  for (const { city, celsius } of answers) console.log(`  ${city}: ${celsius} °C`);
-  console.log(`  three requests at once: ${Math.round(performance.now() - start)} ms`);
+  for (const { city, celsius } of answers) console.log(t.city(city, celsius));
+  console.log(t.threeAtOnce(Math.round(performance.now() - start)));
 }
 
 /** Runs the lesson. */
 export async function main(options: EcosystemOptions = {}): Promise<void> {
+  const t = TEXT[options.lang ?? lessonLang()];
   const net = !options.simulate &&
     (await Deno.permissions.query({ name: "net", host: "127.0.0.1" })).state === "granted";
 
-  console.log("== Python library -> Deno ==");
-  for (const [python, deno] of LIBRARIES) console.log(`  ${python.padEnd(27)} ${deno}`);
+  console.log(t.librariesTitle);
+  for (const [python, deno] of t.libraries) console.log(`  ${python.padEnd(27)} ${deno}`);
 
-  console.log("\n== Deno.serve + fetch ==");
+  console.log(`\n${t.serveTitle}`);
   if (net) {
     const server = Deno.serve(
       { hostname: "127.0.0.1", port: 0, onListen: () => {} },
       weatherHandler,
     );
     const base = `http://127.0.0.1:${server.addr.port}`;
-    console.log(`  server listening on ${base}`);
+    console.log(t.listening(base));
     try {
-      await threeCities((path) => fetch(base + path));
+      await threeCities((path) => fetch(base + path), t);
     } finally {
       await server.shutdown(); // a server left open keeps the process alive
     }
-    console.log("  server shut down");
+    console.log(t.shutDown);
   } else {
-    console.log(
-      "  (no network permission: calling the handler in-process; for the real server run\n" +
-        `   deno run --allow-net=127.0.0.1 ${THIS_FILE})`,
-    );
-    await threeCities((path) => weatherHandler(new Request(`http://in-process${path}`)));
+    console.log(t.noNet(THIS_FILE));
+    await threeCities((path) => weatherHandler(new Request(`http://in-process${path}`)), t);
   }
 
-  console.log("\n== WebSocket ==");
+  console.log(`\n${t.wsTitle}`);
   if (net) {
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (req) => {
       const { socket, response } = Deno.upgradeWebSocket(req);
@@ -109,12 +105,12 @@ export async function main(options: EcosystemOptions = {}): Promise<void> {
       const socket = new WebSocket(`ws://127.0.0.1:${server.addr.port}`);
       await new Promise((resolve, reject) => {
         socket.onopen = resolve;
-        socket.onerror = () => reject(new Error("Cannot open the WebSocket"));
+        socket.onerror = () => reject(new Error(t.wsFailed));
       });
-      for (const word of ["one", "two", "three"]) {
+      for (const word of t.words) {
         const reply = new Promise<string>((resolve) => (socket.onmessage = (e) => resolve(e.data)));
         socket.send(word);
-        console.log(`  sent "${word}", got "${await reply}"`);
+        console.log(t.sentGot(word, await reply));
       }
       const closed = new Promise((resolve) => (socket.onclose = resolve));
       socket.close();
@@ -126,18 +122,18 @@ export async function main(options: EcosystemOptions = {}): Promise<void> {
     // Same event-driven shape (postMessage / onmessage) without a network: a MessageChannel.
     const { port1: client, port2: server } = new MessageChannel();
     server.onmessage = (event) => server.postMessage(`echo: ${event.data}`);
-    for (const word of ["one", "two", "three"]) {
+    for (const word of t.words) {
       const reply = new Promise<string>((resolve) => (client.onmessage = (e) => resolve(e.data)));
       client.postMessage(word);
-      console.log(`  sent "${word}", got "${await reply}" (in-process MessageChannel)`);
+      console.log(t.sentGotLocal(word, await reply));
     }
     client.close();
     server.close();
   }
-  console.log("  Messages arrive as events; awaiting a promise per reply reads like async code.");
+  console.log(t.events);
 
-  console.log("\n== Hono, a web framework from npm ==");
-  const app = honoApp();
+  console.log(`\n${t.honoTitle}`);
+  const app = honoApp(t);
   const hello = await app.request("/hello/ada"); // in-process: no network needed
   console.log(`  app.request("/hello/ada") -> ${hello.status} ${await hello.text()}`);
   if (net) {
@@ -150,26 +146,19 @@ export async function main(options: EcosystemOptions = {}): Promise<void> {
         ),
       );
       const ms = Math.round(performance.now() - start);
-      console.log(`  3 x GET /slow over HTTP -> "${replies[0]}" (${ms} ms for all three)`);
+      console.log(t.overHttp(replies[0], ms));
     } finally {
       await server.shutdown();
     }
   } else {
     const start = performance.now();
     await Promise.all([1, 2, 3].map(() => app.request("/slow")));
-    console.log(
-      `  3 x app.request("/slow") -> ${Math.round(performance.now() - start)} ms for all three`,
-    );
+    console.log(t.inProcess(Math.round(performance.now() - start)));
   }
-  console.log("  Deno.serve(app.fetch) serves the same app on a real port.");
+  console.log(t.samePort);
 
-  console.log("\n== Databases ==");
-  console.log(
-    '  npm drivers work in Deno: `import postgres from "npm:postgres"` gives a pool whose\n' +
-      "  queries you await. Create the pool once, share it, close it at shutdown: the advice\n" +
-      "  of the Python course (one shared client) holds here too. A synchronous driver, like\n" +
-      "  node:sqlite's DatabaseSync, blocks the loop for the length of each query (lesson 10).",
-  );
+  console.log(`\n${t.dbTitle}`);
+  console.log(t.db);
 }
 
 if (import.meta.main) await main();

@@ -42,7 +42,8 @@ export async function runVirtual(file: string, options?: unknown): Promise<Virtu
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args,
     cwd: ROOT,
-    env: { NO_COLOR: "1" },
+    // English unless a test asks otherwise: the lessons follow the locale.
+    env: { NO_COLOR: "1", LC_ALL: "en_US.UTF-8" },
     stdout: "piped",
     stderr: "piped",
     signal: AbortSignal.timeout(KILL_AFTER_MS),
@@ -67,7 +68,8 @@ export async function runReal(
   const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
     args,
     cwd: options.cwd ?? ROOT,
-    env: { NO_COLOR: "1" },
+    // English unless a test asks otherwise: the lessons follow the locale.
+    env: { NO_COLOR: "1", LC_ALL: "en_US.UTF-8" },
     stdout: "piped",
     stderr: "piped",
     signal: AbortSignal.timeout(KILL_AFTER_MS),

@@ -21,14 +21,31 @@ Deno.test("lessons run by URL from an empty folder, served as text/plain", async
   const host = `127.0.0.1:${server.addr.port}`;
   const empty = await Deno.makeTempDir({ prefix: "async-lab-url-" });
   try {
-    const byUrl = (file: string) =>
-      runReal(["run", "--no-prompt", `--allow-import=${host}`, `http://${host}/lessons/${file}`], {
-        cwd: empty,
-      });
-    const [chaining, rules, loop] = await Promise.all([
-      byUrl("05_chaining.ts"), // imports ./_random.ts, which imports an npm package
-      byUrl("02_async_await_rules.ts"),
-      byUrl("03_event_loop.ts"),
+    const byUrl = (file: string, ...args: string[]) =>
+      runReal(
+        ["run", "--no-prompt", `--allow-import=${host}`, `http://${host}/lessons/${file}`, ...args],
+        { cwd: empty },
+      );
+    const [chaining, rules, loop, drawn, french] = await Promise.all([
+      byUrl("05_chaining.ts", "--lang", "en"), // imports ./_random.ts, which imports an npm package
+      byUrl("02_async_await_rules.ts", "--lang", "en"),
+      byUrl("03_event_loop.ts", "--lang", "en"),
+      // The virtual-time runner and the renderer load by URL too (relative imports, npm: only).
+      byUrl("run.ts", "5", "--timeline", "--lang", "en"),
+      byUrl("run.ts", "4", "--timeline", "--lang", "fr"),
+    ]);
+    assert.equal(drawn.code, 0, drawn.stderr);
+    assertInOrder(drawn.stdout.split("\n"), [
+      "==> Total time: 2.68 seconds",
+      "getUserWithPosts(1) ",
+      "all done: 2.68 s",
+      "the same waits one after another: 7.57 s",
+    ]);
+    assert.equal(french.code, 0, french.stderr);
+    assertInOrder(french.stdout.split("\n"), [
+      "makerandom(1) démarre.",
+      "r1 : 10, r2 : 10, r3 : 9",
+      "tout est fini : 12,00 s",
     ]);
     assert.equal(chaining.code, 0, chaining.stderr);
     assertInOrder(chaining.stdout.split("\n"), [
