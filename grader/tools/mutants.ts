@@ -305,7 +305,11 @@ function callbackStatements(block: Node): Node[] {
 }
 
 /** Replaces ranges inside `[outer.start, outer.end)` and returns the new text of that range. */
-function rewrite(source: string, outer: Node, edits: { start: number; end: number; text: string }[]) {
+function rewrite(
+  source: string,
+  outer: Node,
+  edits: { start: number; end: number; text: string }[],
+) {
   let text = "";
   let at = outer.start;
   for (const e of [...edits].sort((a, b) => a.start - b.start)) {
@@ -341,7 +345,11 @@ export function asyncEdits(source: string): Edit[] {
           add(
             "SequentialAwait",
             node,
-            rewrite(source, node, plain.map((e: Node) => ({ ...e, text: `await ${wrap(source, e)}` }))),
+            rewrite(
+              source,
+              node,
+              plain.map((e: Node) => ({ ...e, text: `await ${wrap(source, e)}` })),
+            ),
           );
         }
       }
@@ -386,7 +394,8 @@ export function asyncEdits(source: string): Edit[] {
       const first = call.arguments[0];
       const sentinel = first &&
         (first.type === "NullLiteral" ||
-          (first.type === "Identifier" && /^(undefined|sentinel|done|stop|end)$/i.test(first.name)));
+          (first.type === "Identifier" &&
+            /^(undefined|sentinel|done|stop|end)$/i.test(first.name)));
       if (member && sentinel && /^(put|push|enqueue|send|write)$/.test(name ?? "")) {
         add("DropSentinel", node, "{}");
       }
@@ -463,7 +472,9 @@ function isTimeConstant(literal: Node, parents: readonly Node[]): boolean {
   for (let i = parents.length - 1; i >= 0; i--) {
     const p = parents[i];
     let name: string | undefined;
-    if (FUNCTION_TYPES.has(p.type) || p.type.endsWith("Statement") && p.type !== "ExpressionStatement") {
+    if (
+      FUNCTION_TYPES.has(p.type) || p.type.endsWith("Statement") && p.type !== "ExpressionStatement"
+    ) {
       return false;
     }
     if (p.type === "VariableDeclarator") name = p.id?.name;
@@ -500,7 +511,8 @@ export async function generateMutants(source: string, fileName = "solution.ts"):
   const ours = asyncEdits(source).map((e) => ({ ...e, origin: "async" as const }));
   // The grader imports the module and never runs it as the main program.
   const unseen = mainBlocks(source);
-  const graded = <E extends Edit>(e: E) => !unseen.some((b) => e.start >= b.start && e.end <= b.end);
+  const graded = <E extends Edit>(e: E) =>
+    !unseen.some((b) => e.start >= b.start && e.end <= b.end);
   return [
     ...toMutants(source, stryker.filter(graded), seen, ranks),
     ...toMutants(source, ours.filter(graded), seen, ranks).filter((m) => parses(m.code)),
