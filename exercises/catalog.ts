@@ -7,6 +7,11 @@
  * of its checks' points) are written once, there. Nothing in the engine
  * changes when an exercise is added.
  *
+ * Code that also loads the engine reads `CATALOG` through
+ * `grader/course.ts`, never from this file: both wait at top level, and a
+ * module graph holding both imports could see this one before its
+ * `CATALOG` exists.
+ *
  * @module
  */
 import type { Exercise } from "@async-lab/grader/course";
