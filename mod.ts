@@ -55,6 +55,7 @@ export {
   type ExerciseChecks,
   type FailDetails,
   type SettledRun,
+  type TimelineMark,
   type TimelineSpan,
 } from "@async-lab/grader/check";
 export {

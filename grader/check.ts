@@ -32,6 +32,18 @@ export interface Check {
   title: LocalText;
   /** Shown when it fails: the idea to try next. */
   hint: LocalText;
+  /**
+   * Where the course teaches what it checks: `NN_topic#anchor`, a key of the
+   * lesson sections catalog (`grader/i18n/lessons.ts`). A failure names it as
+   * the next thing to read.
+   */
+  lesson?: string;
+  /**
+   * Checks whose failure explains this one's (their ids, in this exercise):
+   * when one of them failed too, this failure is reported as its consequence,
+   * in one line, with no message, timeline or hint of its own.
+   */
+  dependsOn?: readonly string[];
   /** Runs the check: returns to pass, calls `ctx.fail` to fail. */
   run(ctx: CheckContext): Promise<void> | void;
 }
@@ -77,6 +89,21 @@ export interface FailDetails {
   expectedMs?: number;
   /** A more specific hint than the check's own. */
   hint?: LocalText;
+  /**
+   * Instants to mark on the timeline (virtual ms): a deadline, an expected
+   * end, each callback call or printed line the message talks about.
+   */
+  marks?: readonly TimelineMark[];
+}
+
+/** One instant marked on a failure's timeline. */
+export interface TimelineMark {
+  /** Virtual ms of the instant. */
+  at: number;
+  /** What happened then, in the code's words (`onDone(file_2.zip)`, `deadline`). */
+  label: string;
+  /** What kind of instant: drawn differently. */
+  kind: "deadline" | "expected" | "call" | "print";
 }
 
 /** Thrown by `ctx.fail`: the check failed for the reason given. */
