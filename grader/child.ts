@@ -21,6 +21,7 @@ import {
   seededRandom,
 } from "./check.ts";
 import {
+  closeIntrospection,
   exitAttempts,
   freezeIntrinsics,
   lockedGlobalIn,
@@ -128,6 +129,12 @@ function loadFailure(error: unknown, job: Job): { kind: "load" | "syntax"; messa
     const detail = text.replace(/^SyntaxError: /, "").split("\n").slice(0, 6).join("\n");
     return { kind: "syntax", message: core("syntaxError", { file, error: detail })[job.lang] };
   }
+  const refused = (error as { name?: unknown })?.name === "ModuleRefused"
+    ? /node:([\w/]+)/.exec(String((error as { message?: unknown }).message))?.[1]
+    : undefined;
+  if (refused !== undefined) {
+    return { kind: "load", message: core("moduleRefused", { name: refused })[job.lang] };
+  }
   const name = lockedGlobalIn(error);
   if (name !== null) return { kind: "load", message: core("lockedGlobal", { name })[job.lang] };
   const described = describeError(error).replace(ANSI, "").replaceAll(job.module, file);
@@ -188,6 +195,7 @@ async function main(): Promise<void> {
   const { default: exercise } = await import(job.checks) as { default: ExerciseChecks };
   deepFreeze(exercise);
   await trapExits();
+  await closeIntrospection();
   // Same seed, same run: even the learner's own Math.random() is seeded.
   Math.random = seededRandom(job.seed);
   freezeIntrinsics();

@@ -17,6 +17,8 @@ import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { bundledChild } from "./_child_bundle.ts";
 import { untrusted } from "./_untrusted.ts";
+import { REFUSED_MODULES } from "./_harden.ts";
+import config from "../deno.json" with { type: "json" };
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -30,6 +32,25 @@ const ENGINE = [
   fromFileUrl(new URL("../mod.ts", import.meta.url)),
   fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
 ];
+/**
+ * The sandbox's import map: the project's own imports, and every module of
+ * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
+ * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
+ */
+const IMPORT_MAP = (() => {
+  const refused = new URL("./_refused.ts", import.meta.url).href;
+  const imports: Record<string, string> = { ...config.imports };
+  for (const name of REFUSED_MODULES) {
+    const target = `${refused}?${encodeURIComponent(name)}`;
+    imports[`node:${name}`] = target;
+    imports[name] = target;
+  }
+  // The grader's own modules (and their bundle, which loads its npm
+  // packages through `node:module`'s createRequire) keep every module.
+  const own = Object.fromEntries(REFUSED_MODULES.map((name) => [`node:${name}`, `node:${name}`]));
+  const scopes = { [new URL("./", import.meta.url).href]: own };
+  return `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
+})();
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
 /** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
@@ -164,6 +185,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--cached-only",
     "--frozen",
     `--config=${CONFIG}`,
+    `--import-map=${IMPORT_MAP}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
