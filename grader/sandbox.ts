@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { dirname, join, relative, sep as SEP } from "node:path";
+import { dirname } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -104,62 +104,15 @@ function shownStderr(stderr: string): string {
   return untrusted(stripVTControlCharacters(stderr).slice(0, 2000), 2000);
 }
 
-/** Entries of a learner's folder looked at, at most, for links. */
-const MAX_FOLDER_ENTRIES = 10_000;
-
-/**
- * Why the learner's folder cannot be handed to a sandbox, or `null`. Deno's
- * read permission follows symbolic links, and a submission is a repository
- * its author controls: a link in it to a file outside (`01_gather.ts ->
- * ~/.ssh/id_ed25519`, or a classmate's work) would be read with the grader's
- * rights and could end up quoted in the report.
- */
-export function folderProblem(dir: string, lang: Lang): string | null {
-  let root: string;
-  try {
-    root = Deno.realPathSync(dir);
-  } catch {
-    return null; // no folder: the exercise reports its file as missing
-  }
-  let seen = 0;
-  const walk = (folder: string, depth: number): string | null => {
-    for (const entry of Deno.readDirSync(folder)) {
-      if (++seen > MAX_FOLDER_ENTRIES) {
-        return core("folderTooBig", { count: MAX_FOLDER_ENTRIES })[lang];
-      }
-      const path = join(folder, entry.name);
-      if (entry.isSymlink) {
-        let real: string;
-        try {
-          real = Deno.realPathSync(path);
-        } catch {
-          continue; // a broken link leads nowhere
-        }
-        if (real !== root && !real.startsWith(root + SEP)) {
-          return core("linkOutside", { file: relative(dir, path) })[lang];
-        }
-      } else if (entry.isDirectory && depth < 8) {
-        const found = walk(path, depth + 1);
-        if (found !== null) return found;
-      }
-    }
-    return null;
-  };
-  try {
-    return walk(dir, 0);
-  } catch {
-    return null;
-  }
-}
-
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**
- * Runs one exercise in its own subprocess. The caller has checked the
- * learner's folder with {@linkcode folderProblem} (once per submission).
+ * Runs one exercise in its own subprocess. `job.file` is in a staged copy of
+ * the submission (see `_stage.ts`): the sandbox may read its folder, and
+ * runs in it.
  */
 export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
@@ -202,7 +155,9 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
         ...denoArgs,
       ]
       : denoArgs,
-    ...(comma ? { cwd: learnerDir } : {}),
+    // Run in the learner's folder: `/proc/self/cwd` or a relative path leads
+    // nowhere else (the grader's own working folder is the teacher's checkout).
+    cwd: learnerDir,
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",

@@ -12,12 +12,13 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   cpSync,
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -118,6 +119,7 @@ export function prepareCase(name: string): string {
   }
   for (const [name, target] of Object.entries(expected.$links ?? {})) {
     rmSync(join(dir, name), { force: true });
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     Deno.symlinkSync(target.replace("{root}", ROOT), join(dir, name));
   }
   return dir;

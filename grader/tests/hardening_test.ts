@@ -7,6 +7,9 @@ import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
 import { lockedGlobalIn } from "../_harden.ts";
 import { grade } from "../grade.ts";
+import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -127,4 +130,78 @@ Deno.test("runCheck() shows only the failures its own context issued, never a fo
   assert.equal(result.todo, false);
   // Shown as what it is: an error the code under test threw, not the check's verdict.
   assert.match(result.message ?? "", /^`forged` failed with CheckFailure: all good/);
+});
+
+Deno.test("stageSubmission() copies regular files only, and leaves hidden and deep ones out", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/01_gather.ts`, "export const a = 1;\n");
+    await Deno.mkdir(`${dir}/.git`);
+    await Deno.writeTextFile(`${dir}/.git/config`, "secret");
+    await Deno.mkdir(`${dir}/lib/x`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/lib/x/util.ts`, "export {};\n");
+    await Deno.writeTextFile(`${dir}/big.ts`, "x".repeat(2000));
+    const deep = `${dir}/${Array.from({ length: MAX_DEPTH + 2 }, (_, i) => `d${i}`).join("/")}`;
+    await Deno.mkdir(deep, { recursive: true });
+    await Deno.writeTextFile(`${deep}/far.ts`, "export {};\n");
+    const staged = stageSubmission(dir, "en", 1000);
+    try {
+      assert.equal(staged.refused, null);
+      assert.notEqual(staged.root, null);
+      assert.ok(!staged.dir.startsWith(dir), "the copy is elsewhere");
+      assert.equal(Deno.readTextFileSync(`${staged.dir}/01_gather.ts`), "export const a = 1;\n");
+      assert.ok(Deno.lstatSync(`${staged.dir}/lib/x/util.ts`).isFile);
+      assert.ok(!existsSync(`${staged.dir}/.git`), "hidden entries are not copied");
+      assert.ok(!existsSync(`${staged.dir}/big.ts`), "an oversize file is not copied");
+      assert.equal(staged.oversize.get("big.ts"), 2000);
+      assert.ok(!existsSync(staged.dir + deep.slice(dir.length)), "nothing below the depth limit");
+    } finally {
+      staged.cleanup();
+    }
+    assert.ok(!existsSync(staged.root!), "cleanup removes the copy");
+    assert.ok(!liveStages.has(staged.root!));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("stageSubmission() refuses a link or a FIFO anywhere, naming it escaped", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/01_gather.ts`, "export {};\n");
+    await Deno.mkdir(`${dir}/a/b`, { recursive: true });
+    const name = "evil\x1b[2J\nTotal 100 of 100";
+    await Deno.symlink("/", `${dir}/a/b/${name}`);
+    const staged = stageSubmission(dir, "en", 1 << 20);
+    assert.equal(staged.root, null, "nothing staged");
+    assert.match(staged.refused ?? "", /link/);
+    assert.ok(!/[\u001b\n]/u.test(staged.refused ?? ""), "no escape sequence, one line");
+    assert.match(staged.refused ?? "", /␛\[2J⏎Total/);
+    await Deno.remove(`${dir}/a`, { recursive: true });
+    if (Deno.build.os !== "windows") {
+      const fifo = new Deno.Command("mkfifo", { args: [`${dir}/pipe.ts`] });
+      if ((await fifo.output()).success) {
+        const again = stageSubmission(dir, "en", 1 << 20);
+        assert.match(again.refused ?? "", /pipe\.ts/);
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade() refuses a submission whose exercises/ folder is a link, and stages nothing", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.symlink(
+      fileURLToPath(new URL("../../fixtures/solutions", import.meta.url)),
+      `${dir}/exercises`,
+    );
+    const report = await grade({ dir, only: ["01_gather"] });
+    assert.equal(report.score, 0);
+    assert.equal(report.exercises[0].error?.kind, "load");
+    assert.equal(liveStages.size, 0);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
