@@ -17,6 +17,7 @@ import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { bundledChild } from "./_child_bundle.ts";
 import { untrusted } from "./_untrusted.ts";
+import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { REFUSED_MODULES } from "./_harden.ts";
 import config from "../deno.json" with { type: "json" };
 
@@ -236,22 +237,32 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const readStdout = async () => {
     const decoder = new TextDecoder();
     let pending = "";
+    // Set while the rest of an overlong line is dropped.
+    let skipping = false;
     for await (const chunk of child.stdout) {
       pending += decoder.decode(chunk, { stream: true });
       let nl: number;
       while ((nl = pending.indexOf("\n")) >= 0) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
-        if (line.startsWith(marker)) {
-          try {
-            handle(JSON.parse(line.slice(marker.length)) as Frame);
-          } catch { /* a damaged frame counts as no frame */ }
+        if (skipping) {
+          skipping = false;
+        } else if (line.startsWith(marker)) {
+          // Every frame is untrusted: off the schema, it counts as no frame.
+          const frame = readFrame(line.slice(marker.length));
+          if (frame !== null) handle(frame);
         } else if (raw.length < OUTPUT_CAP && line !== "") {
           raw += line.slice(0, OUTPUT_CAP - raw.length) + "\n";
         }
       }
-      // Never let one endless line eat memory.
-      if (pending.length > 4 * 1024 * 1024 && !pending.includes(marker)) pending = "";
+      // Never let one endless line eat memory: no frame is this long.
+      if (pending.length > MAX_FRAME_CHARS + marker.length) {
+        if (!pending.startsWith(marker) && raw.length < OUTPUT_CAP) {
+          raw += pending.slice(0, OUTPUT_CAP - raw.length) + "\n";
+        }
+        pending = "";
+        skipping = true;
+      }
     }
   };
   const readStderr = async () => {
