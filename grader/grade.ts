@@ -12,7 +12,7 @@ import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { runSandboxed, type SandboxFault } from "./sandbox.ts";
+import { runSandboxed, sandboxCache, type SandboxFault } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
@@ -175,6 +175,15 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
   }
 }
 
+interface GradeOneOptions {
+  lang: Lang;
+  seed: number;
+  wallSeconds: number;
+  staged: Staged;
+  /** The sandboxes' own Deno cache (in the staged folder), if any. */
+  cacheDir: string | undefined;
+}
+
 /** The staged source each exercise of a report was graded from (for reporters that quote it). */
 const SOURCES = new WeakMap<ExerciseReport, string>();
 
@@ -190,7 +199,7 @@ export function gradedSource(exercise: ExerciseReport): string | undefined {
 async function gradeOne(
   exercise: Exercise,
   dir: string,
-  options: { lang: Lang; seed: number; wallSeconds: number; staged: Staged },
+  options: GradeOneOptions,
 ): Promise<ExerciseReport> {
   const report = await gradeStaged(exercise, dir, options);
   if (report.error?.kind !== "missing" && report.error?.kind !== "too-big") {
@@ -204,7 +213,7 @@ async function gradeOne(
 async function gradeStaged(
   exercise: Exercise,
   dir: string,
-  options: { lang: Lang; seed: number; wallSeconds: number; staged: Staged },
+  options: GradeOneOptions,
 ): Promise<ExerciseReport> {
   const { lang, staged } = options;
   // Only the staged copy is ever read or run; the learner's path is for display.
@@ -259,6 +268,7 @@ async function gradeStaged(
       seed: options.seed,
       from,
       wallTimeoutMs: remaining,
+      cacheDir: options.cacheDir,
     });
     // What comes out of a sandbox may carry learner text: make it safe to print.
     outcome.results.forEach((r, i) => {
@@ -347,10 +357,14 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
   );
   let exercises: ExerciseReport[];
   try {
+    // The submission's sandboxes share a Deno cache of their own, removed with the copy.
+    const cacheDir = staged.root === null
+      ? undefined
+      : await sandboxCache(join(staged.root, "deno"));
     exercises = await pool(
       selected,
       concurrency,
-      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged }),
+      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged, cacheDir }),
     );
   } finally {
     staged.cleanup();

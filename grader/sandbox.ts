@@ -73,6 +73,54 @@ export interface SandboxJob {
   from: number;
   /** Real milliseconds before the sandbox is killed. */
   wallTimeoutMs: number;
+  /**
+   * A Deno cache folder of the sandbox's own (see {@linkcode sandboxCache}),
+   * removed with the staged submission: what learner code makes Deno cache
+   * (a thousand `data:` modules) is never added to the shared cache.
+   */
+  cacheDir?: string;
+}
+
+let sharedCache: Promise<string | null> | null = null;
+
+/** The shared Deno cache folder (`DENO_DIR`, or what `deno info` says), or `null`. */
+function sharedDenoDir(): Promise<string | null> {
+  sharedCache ??= (async () => {
+    try {
+      const set = Deno.env.get("DENO_DIR");
+      if (set) return set;
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["info", "--json"],
+        stdout: "piped",
+        stderr: "null",
+        env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      }).output();
+      const dir = (JSON.parse(new TextDecoder().decode(out.stdout)) as { denoDir?: unknown })
+        .denoDir;
+      return typeof dir === "string" ? dir : null;
+    } catch {
+      return null;
+    }
+  })();
+  return sharedCache;
+}
+
+/**
+ * Makes `folder` a Deno cache of a sandbox's own: empty, but for a link to
+ * the shared cache's npm packages (the grader's own, read with
+ * `--cached-only`). Returns the folder, or `undefined` when the shared cache
+ * cannot be found (the sandbox then uses the shared one).
+ */
+export async function sandboxCache(folder: string): Promise<string | undefined> {
+  const shared = await sharedDenoDir();
+  if (shared === null) return undefined;
+  try {
+    Deno.mkdirSync(folder, { recursive: true });
+    Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
+    return folder;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a sandbox ended early. */
@@ -162,7 +210,11 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    env: {
+      NO_COLOR: "1",
+      DENO_NO_UPDATE_CHECK: "1",
+      ...(job.cacheDir !== undefined ? { DENO_DIR: job.cacheDir } : {}),
+    },
     clearEnv: false,
   });
   const child = command.spawn();

@@ -206,3 +206,49 @@ Deno.test("grade() refuses a submission whose exercises/ folder is a link, and s
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** Bytes of the regular files under `dir`, links not followed. */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of Deno.readDirSync(dir)) {
+    const path = `${dir}/${entry.name}`;
+    const info = Deno.lstatSync(path);
+    if (info.isDirectory) total += folderBytes(path);
+    else if (info.isFile) total += info.size;
+  }
+  return total;
+}
+
+Deno.test("a grade leaves the Deno cache at most a few MiB larger, whatever the code imports", async () => {
+  // A private Deno cache (the shared npm packages linked in), so that no
+  // other test's compiling is counted.
+  const info = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json"],
+    stdout: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const shared = JSON.parse(new TextDecoder().decode(info.stdout)).denoDir as string;
+  const cache = await Deno.makeTempDir({ prefix: "async-lab-cache-test-" });
+  try {
+    await Deno.symlink(`${shared}/npm`, `${cache}/npm`);
+    const corpus = async (name: string) => {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "--allow-all", fileURLToPath(new URL("./_corpus.ts", import.meta.url)), name],
+        cwd: fileURLToPath(new URL("../../", import.meta.url)),
+        env: { DENO_DIR: cache, NO_COLOR: "1" },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      return new TextDecoder().decode(out.stdout);
+    };
+    // The grader's own caches first, from a case that imports nothing.
+    assert.match(await corpus("exit-at-load"), /^ok /m);
+    const before = folderBytes(cache);
+    // 10 data: modules of 250 KB, about 15 MB of cache in the shared folder before.
+    assert.match(await corpus("data-import-flood"), /^ok /m);
+    const grown = folderBytes(cache) - before;
+    assert.ok(grown < 4 * 1024 * 1024, `the cache grew by ${(grown / 1024 / 1024).toFixed(1)} MiB`);
+  } finally {
+    await Deno.remove(cache, { recursive: true });
+  }
+});
