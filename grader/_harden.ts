@@ -265,3 +265,17 @@ export async function closeIntrospection(): Promise<void> {
     });
   }
 }
+
+/**
+ * Hides what the platform lets the grader hide of itself: `Deno.mainModule`
+ * names the learner's module instead of the sandbox's entry point. (What
+ * cannot be hidden is listed in the README's threat model: `Date.clock`,
+ * the grader's frames in a stack trace, virtual time itself.)
+ */
+export function hideGraderSigns(module: string): void {
+  Object.defineProperty(Deno, "mainModule", {
+    get: () => module,
+    enumerable: true,
+    configurable: false,
+  });
+}

@@ -60,6 +60,9 @@ export interface Expected {
   /** Symbolic links to make in the submission folder: name → target
    * (`{root}` = the project), as a repository may hold them. */
   $links?: Record<string, string>;
+  /** Named pipes (FIFOs) to make in the submission folder, in place of
+   * these files (Unix only; elsewhere the case is laid without them). */
+  $fifos?: string[];
   /** Absolute paths (`{dir}` = the submission folder, `{root}` = the
    * project) the case tries to write; none may exist afterwards. */
   $mustNotExist?: string[];
@@ -121,6 +124,12 @@ export function prepareCase(name: string): string {
     rmSync(join(dir, name), { force: true });
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     Deno.symlinkSync(target.replace("{root}", ROOT), join(dir, name));
+  }
+  for (const name of expected.$fifos ?? []) {
+    rmSync(join(dir, name), { force: true });
+    try {
+      new Deno.Command("mkfifo", { args: [join(dir, name)] }).outputSync();
+    } catch { /* no mkfifo (Windows) */ }
   }
   return dir;
 }
