@@ -10,6 +10,7 @@ import { grade } from "../grade.ts";
 import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { annotations } from "../report/github.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -250,5 +251,25 @@ Deno.test("a grade leaves the Deno cache at most a few MiB larger, whatever the 
     assert.ok(grown < 4 * 1024 * 1024, `the cache grew by ${(grown / 1024 / 1024).toFixed(1)} MiB`);
   } finally {
     await Deno.remove(cache, { recursive: true });
+  }
+});
+
+Deno.test("--reporter github quotes the staged copy, never the learner's file", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.copyFile(
+      new URL("../../fixtures/mistakes/01_gather/awaited-one-by-one/01_gather.ts", import.meta.url),
+      `${dir}/01_gather.ts`,
+    );
+    const report = await grade({ dir, only: ["01_gather"] });
+    assert.ok(report.score < report.maxScore, "the mistake fails some checks");
+    // After grading, the file becomes a link to an endless device.
+    await Deno.remove(`${dir}/01_gather.ts`);
+    await Deno.symlink("/dev/zero", `${dir}/01_gather.ts`);
+    const lines = annotations(report);
+    assert.ok(lines.length > 0);
+    assert.ok(lines.some((l) => /file=[^,]*01_gather\.ts,line=([2-9]|\d\d)/.test(l)), lines[0]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
