@@ -10,16 +10,15 @@
  */
 import { dirname } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { fileURLToPath as fromFileUrl } from "node:url";
+import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
 import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { bundledChild } from "./_child_bundle.ts";
+import { BUNDLE_DIR, bundledChild } from "./_child_bundle.ts";
 import { untrusted } from "./_untrusted.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { REFUSED_MODULES } from "./_harden.ts";
-import config from "../deno.json" with { type: "json" };
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -33,12 +32,18 @@ const ENGINE = [
   fromFileUrl(new URL("../mod.ts", import.meta.url)),
   fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
 ];
+let importMap: string | null = null;
+
 /**
  * The sandbox's import map: the project's own imports, and every module of
  * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
  * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
+ * Built once, from `deno.json` read (not imported: a teacher's checks may
+ * import this module inside the sandbox, which may not read `deno.json`).
  */
-const IMPORT_MAP = (() => {
+function sandboxImportMap(): string {
+  if (importMap !== null) return importMap;
+  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { imports?: Record<string, string> };
   const refused = new URL("./_refused.ts", import.meta.url).href;
   const imports: Record<string, string> = { ...config.imports };
   for (const name of REFUSED_MODULES) {
@@ -46,12 +51,13 @@ const IMPORT_MAP = (() => {
     imports[`node:${name}`] = target;
     imports[name] = target;
   }
-  // The grader's own modules (and their bundle, which loads its npm
-  // packages through `node:module`'s createRequire) keep every module.
-  const own = Object.fromEntries(REFUSED_MODULES.map((name) => [`node:${name}`, `node:${name}`]));
-  const scopes = { [new URL("./", import.meta.url).href]: own };
-  return `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
-})();
+  // The grader's bundle loads its npm packages through `node:module`'s
+  // createRequire (and exports no way to it): it alone keeps that module.
+  const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
+  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
+  return importMap;
+}
+
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
 /** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
@@ -187,7 +193,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--cached-only",
     "--frozen",
     `--config=${CONFIG}`,
-    `--import-map=${IMPORT_MAP}`,
+    `--import-map=${sandboxImportMap()}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
