@@ -268,14 +268,22 @@ export async function closeIntrospection(): Promise<void> {
 
 /**
  * Hides what the platform lets the grader hide of itself: `Deno.mainModule`
- * names the learner's module instead of the sandbox's entry point. (What
+ * and `process.argv` name the learner's module instead of the sandbox's entry
+ * point. (What
  * cannot be hidden is listed in the README's threat model: `Date.clock`,
  * the grader's frames in a stack trace, virtual time itself.)
  */
-export function hideGraderSigns(module: string): void {
+export async function hideGraderSigns(module: string): Promise<void> {
   Object.defineProperty(Deno, "mainModule", {
     get: () => module,
     enumerable: true,
     configurable: false,
   });
+  // `process.argv[1]` named the sandbox's entry point too.
+  const { default: process } = await import("node:process");
+  let path = module;
+  try {
+    path = decodeURIComponent(new URL(module).pathname);
+  } catch { /* keep the URL */ }
+  process.argv.splice(1, process.argv.length - 1, path);
 }

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   deepFreeze(exercise);
   await trapExits();
   await closeIntrospection();
-  hideGraderSigns(job.module);
+  await hideGraderSigns(job.module);
   // Same seed, same run: even the learner's own Math.random() is seeded.
   Math.random = seededRandom(job.seed);
   freezeIntrinsics();
