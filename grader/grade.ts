@@ -12,7 +12,7 @@ import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "../exercises/catalog.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { runSandboxed, sandboxCache, type SandboxFault } from "./sandbox.ts";
+import { runSandboxed, type SandboxFault } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
@@ -180,8 +180,6 @@ interface GradeOneOptions {
   seed: number;
   wallSeconds: number;
   staged: Staged;
-  /** The sandboxes' own Deno cache (in the staged folder), if any. */
-  cacheDir: string | undefined;
 }
 
 /** The staged source each exercise of a report was graded from (for reporters that quote it). */
@@ -268,7 +266,6 @@ async function gradeStaged(
       seed: options.seed,
       from,
       wallTimeoutMs: remaining,
-      cacheDir: options.cacheDir,
     });
     // What comes out of a sandbox may carry learner text: make it safe to print.
     outcome.results.forEach((r, i) => {
@@ -357,14 +354,10 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
   );
   let exercises: ExerciseReport[];
   try {
-    // The submission's sandboxes share a Deno cache of their own, removed with the copy.
-    const cacheDir = staged.root === null
-      ? undefined
-      : await sandboxCache(join(staged.root, "deno"));
     exercises = await pool(
       selected,
       concurrency,
-      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged, cacheDir }),
+      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged }),
     );
   } finally {
     staged.cleanup();

@@ -79,11 +79,7 @@ export interface SandboxJob {
   from: number;
   /** Real milliseconds before the sandbox is killed. */
   wallTimeoutMs: number;
-  /**
-   * A Deno cache folder of the sandbox's own (see {@linkcode sandboxCache}),
-   * removed with the staged submission: what learner code makes Deno cache
-   * (a thousand `data:` modules) is never added to the shared cache.
-   */
+  /** The Deno cache the sandbox uses (default: {@linkcode sandboxCache}). */
   cacheDir?: string;
 }
 
@@ -111,22 +107,35 @@ function sharedDenoDir(): Promise<string | null> {
   return sharedCache;
 }
 
+let ownCache: Promise<string | undefined> | null = null;
+
 /**
- * Makes `folder` a Deno cache of a sandbox's own: empty, but for a link to
- * the shared cache's npm packages (the grader's own, read with
- * `--cached-only`). Returns the folder, or `undefined` when the shared cache
- * cannot be found (the sandbox then uses the shared one).
+ * The sandboxes' own Deno cache: one temporary folder per grading process
+ * (so its code cache is warm after the first sandbox), empty but for a link
+ * to the shared cache's npm packages (the grader's own, read with
+ * `--cached-only`), removed when the process ends. What learner code makes
+ * Deno cache (a thousand `data:` modules) is never added to the shared
+ * cache. `undefined` when the shared cache cannot be found (the sandboxes
+ * then use the shared one).
  */
-export async function sandboxCache(folder: string): Promise<string | undefined> {
-  const shared = await sharedDenoDir();
-  if (shared === null) return undefined;
-  try {
-    Deno.mkdirSync(folder, { recursive: true });
-    Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
-    return folder;
-  } catch {
-    return undefined;
-  }
+export function sandboxCache(): Promise<string | undefined> {
+  ownCache ??= (async () => {
+    const shared = await sharedDenoDir();
+    if (shared === null) return undefined;
+    try {
+      const folder = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
+      addEventListener("unload", () => {
+        try {
+          Deno.removeSync(folder, { recursive: true });
+        } catch { /* already gone */ }
+      });
+      Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
+      return folder;
+    } catch {
+      return undefined;
+    }
+  })();
+  return ownCache;
 }
 
 /** Why a sandbox ended early. */
@@ -175,6 +184,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
   const bundled = await bundledChild(job.checks);
+  const cacheDir = job.cacheDir ?? await sandboxCache();
   // The learner's folder, the engine (the checks import it) and the checks' own folder.
   const learnerDir = dirname(job.file);
   const readable = [learnerDir, ...ENGINE, ...(checksPath ? [dirname(checksPath)] : [])];
@@ -219,7 +229,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     env: {
       NO_COLOR: "1",
       DENO_NO_UPDATE_CHECK: "1",
-      ...(job.cacheDir !== undefined ? { DENO_DIR: job.cacheDir } : {}),
+      ...(cacheDir !== undefined ? { DENO_DIR: cacheDir } : {}),
     },
     clearEnv: false,
   });

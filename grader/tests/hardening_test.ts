@@ -230,13 +230,15 @@ Deno.test("a grade leaves the Deno cache at most a few MiB larger, whatever the 
   }).output();
   const shared = JSON.parse(new TextDecoder().decode(info.stdout)).denoDir as string;
   const cache = await Deno.makeTempDir({ prefix: "async-lab-cache-test-" });
+  // The grade's own temporary folders (staged copy, the sandboxes' cache) go here.
+  const tmp = await Deno.makeTempDir({ prefix: "async-lab-tmp-test-" });
   try {
     await Deno.symlink(`${shared}/npm`, `${cache}/npm`);
     const corpus = async (name: string) => {
       const out = await new Deno.Command(Deno.execPath(), {
         args: ["run", "--allow-all", fileURLToPath(new URL("./_corpus.ts", import.meta.url)), name],
         cwd: fileURLToPath(new URL("../../", import.meta.url)),
-        env: { DENO_DIR: cache, NO_COLOR: "1" },
+        env: { DENO_DIR: cache, TMPDIR: tmp, NO_COLOR: "1" },
         stdout: "piped",
         stderr: "piped",
       }).output();
@@ -249,8 +251,11 @@ Deno.test("a grade leaves the Deno cache at most a few MiB larger, whatever the 
     assert.match(await corpus("data-import-flood"), /^ok /m);
     const grown = folderBytes(cache) - before;
     assert.ok(grown < 4 * 1024 * 1024, `the cache grew by ${(grown / 1024 / 1024).toFixed(1)} MiB`);
+    // And the sandboxes' own cache went with the grading process.
+    assert.deepEqual([...Deno.readDirSync(tmp)].map((e) => e.name), []);
   } finally {
     await Deno.remove(cache, { recursive: true });
+    await Deno.remove(tmp, { recursive: true });
   }
 });
 
