@@ -178,3 +178,112 @@ export function lockedGlobalIn(error: unknown): string | null {
   // Date and performance are frozen: `now` is one of theirs.
   return m[1] === "now" ? "performance.now / Date.now" : m[1];
 }
+
+/**
+ * The Node modules learner code may not load: each can look inside the
+ * grader's own realm (a heap snapshot holds the result channel's nonce;
+ * promise hooks see, and can rewrite, the checks' own results; an inspector
+ * session or a `vm` context reaches every object) or around the sandbox
+ * (`module`'s `createRequire` loads any of them past the import map). The
+ * sandbox's import map sends each one, with or without `node:`, to
+ * `_refused.ts`; {@linkcode closeIntrospection} refuses them to
+ * `process.getBuiltinModule` too.
+ */
+export const REFUSED_MODULES: readonly string[] = [
+  "v8",
+  "inspector",
+  "inspector/promises",
+  "vm",
+  "worker_threads",
+  "async_hooks",
+  "module",
+  "trace_events",
+  "repl",
+  "wasi",
+  "cluster",
+  "child_process",
+];
+
+/** The refused module a specifier names (`node:v8`, `v8`), or `null`. */
+export function refusedModule(specifier: unknown): string | null {
+  if (typeof specifier !== "string") return null;
+  const name = specifier.startsWith("node:") ? specifier.slice(5) : specifier;
+  return REFUSED_MODULES.includes(name) ? name : null;
+}
+
+/**
+ * Closes the doors into the grader's realm that no permission guards, before
+ * learner code loads: `Deno[Deno.internal]` (Deno's `core`: promise hooks,
+ * the unhandled-rejection handler, promise details, raw ops), the
+ * `nodeBootstrap` global, and `process.binding` / `_linkedBinding` /
+ * `dlopen`; `process.getBuiltinModule` refuses the
+ * {@linkcode REFUSED_MODULES}. Call it once the grader has taken what it
+ * needs (after {@linkcode trapExits}).
+ */
+export async function closeIntrospection(): Promise<void> {
+  const deno = Deno as unknown as Record<PropertyKey, unknown>;
+  const internal = deno.internal as PropertyKey | undefined;
+  if (internal !== undefined) {
+    delete deno[internal];
+    Object.defineProperty(Deno, internal, {
+      value: undefined,
+      writable: false,
+      configurable: false,
+    });
+  }
+  const g = globalThis as unknown as Record<string, unknown>;
+  if ("nodeBootstrap" in g) {
+    delete g.nodeBootstrap;
+  }
+  const { default: process } = await import("node:process");
+  const p = process as unknown as Record<string, unknown>;
+  const refuse = (name: string) => () => {
+    throw new TypeError(`process.${name}() cannot be used in the grader's sandbox`);
+  };
+  for (const name of ["binding", "_linkedBinding", "dlopen"]) {
+    Object.defineProperty(process, name, {
+      value: refuse(name),
+      writable: false,
+      configurable: false,
+    });
+  }
+  const original = p.getBuiltinModule as ((id: string) => unknown) | undefined;
+  if (typeof original === "function") {
+    const bound = original.bind(process);
+    Object.defineProperty(process, "getBuiltinModule", {
+      value: (id: string) => {
+        const name = refusedModule(id);
+        if (name !== null) {
+          const error = new Error(`node:${name} cannot be used in the grader's sandbox`);
+          error.name = "ModuleRefused";
+          throw error;
+        }
+        return bound(id);
+      },
+      writable: false,
+      configurable: false,
+    });
+  }
+}
+
+/**
+ * Hides what the platform lets the grader hide of itself: `Deno.mainModule`
+ * and `process.argv` name the learner's module instead of the sandbox's entry
+ * point. (What
+ * cannot be hidden is listed in the README's threat model: `Date.clock`,
+ * the grader's frames in a stack trace, virtual time itself.)
+ */
+export async function hideGraderSigns(module: string): Promise<void> {
+  Object.defineProperty(Deno, "mainModule", {
+    get: () => module,
+    enumerable: true,
+    configurable: false,
+  });
+  // `process.argv[1]` named the sandbox's entry point too.
+  const { default: process } = await import("node:process");
+  let path = module;
+  try {
+    path = decodeURIComponent(new URL(module).pathname);
+  } catch { /* keep the URL */ }
+  process.argv.splice(1, process.argv.length - 1, path);
+}

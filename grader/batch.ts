@@ -283,16 +283,38 @@ export function toCsv(result: BatchResult): string {
   return "\ufeff" + lines.join("\r\n") + "\r\n";
 }
 
-/** The batch as JSON: every row with its full report (captured output left out). */
+/**
+ * The batch as JSON: every row with its full report (captured output left
+ * out). Each row is written on its own: a report that cannot be written (it
+ * should never happen: the sandbox's frames are rebuilt field by field) costs
+ * only its own row its report, never the class its file.
+ */
 export function toBatchJson(result: BatchResult): string {
-  const rows = result.rows.map(({ report, ...row }) => ({
-    ...row,
-    report: report === null ? null : {
-      ...report,
-      exercises: report.exercises.map(({ logs: _logs, ...rest }) => rest),
-    },
-  }));
-  return JSON.stringify({ ...result, rows }, null, 2) + "\n";
+  const m = MESSAGES[result.lang] ?? MESSAGES.en;
+  const rows = result.rows.map(({ report, ...row }) => {
+    const full = {
+      ...row,
+      report: report === null ? null : {
+        ...report,
+        exercises: report.exercises.map(({ logs: _logs, ...rest }) => rest),
+      },
+    };
+    try {
+      return JSON.stringify(full, null, 2);
+    } catch (error) {
+      const why = m.batchFailed({ error: String((error as Error)?.message ?? error) });
+      return JSON.stringify(
+        { ...row, status: "error", errors: [...row.errors, why], report: null },
+        null,
+        2,
+      );
+    }
+  });
+  const head = JSON.stringify({ ...result, rows: [] }, null, 2);
+  // The rows go where `[]` stands, each indented as JSON.stringify would.
+  const body = rows.map((r) => r.replace(/^/gm, "    ")).join(",\n");
+  const list = rows.length > 0 ? `"rows": [\n${body}\n  ]` : `"rows": []`;
+  return head.replace(/"rows": \[\]/, () => list) + "\n";
 }
 
 /** A number with one decimal, in the language's way (`4.8`, `4,8`). */

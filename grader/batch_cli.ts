@@ -25,6 +25,7 @@ import {
 import { terminalWidth } from "./report/pretty.ts";
 import { env, langFromArgs, unknownFlag, UsageError, userPath } from "./_env.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
+import { shownName } from "./_stage.ts";
 
 /** The parsed command line of `grade-batch`. */
 export interface BatchCliOptions {
@@ -196,7 +197,9 @@ export async function main(args: string[]): Promise<number> {
   }
   for (const row of result.rows) {
     for (const error of row.errors) {
-      err(`${m.batchRowError({ submission: row.submission, error })}\n`);
+      // A folder's name and an error's text come from the class: shown escaped.
+      const submission = shownName(row.submission);
+      err(`${m.batchRowError({ submission, error: shownName(error) })}\n`);
     }
   }
   const seconds = result.durationMs / 1000;

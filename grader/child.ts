@@ -21,8 +21,10 @@ import {
   seededRandom,
 } from "./check.ts";
 import {
+  closeIntrospection,
   exitAttempts,
   freezeIntrinsics,
+  hideGraderSigns,
   lockedGlobalIn,
   lockGlobals,
   trapExits,
@@ -128,6 +130,12 @@ function loadFailure(error: unknown, job: Job): { kind: "load" | "syntax"; messa
     const detail = text.replace(/^SyntaxError: /, "").split("\n").slice(0, 6).join("\n");
     return { kind: "syntax", message: core("syntaxError", { file, error: detail })[job.lang] };
   }
+  const refused = (error as { name?: unknown })?.name === "ModuleRefused"
+    ? /node:([\w/]+)/.exec(String((error as { message?: unknown }).message))?.[1]
+    : undefined;
+  if (refused !== undefined) {
+    return { kind: "load", message: core("moduleRefused", { name: refused })[job.lang] };
+  }
   const name = lockedGlobalIn(error);
   if (name !== null) return { kind: "load", message: core("lockedGlobal", { name })[job.lang] };
   const described = describeError(error).replace(ANSI, "").replaceAll(job.module, file);
@@ -188,6 +196,8 @@ async function main(): Promise<void> {
   const { default: exercise } = await import(job.checks) as { default: ExerciseChecks };
   deepFreeze(exercise);
   await trapExits();
+  await closeIntrospection();
+  await hideGraderSigns(job.module);
   // Same seed, same run: even the learner's own Math.random() is seeded.
   Math.random = seededRandom(job.seed);
   freezeIntrinsics();

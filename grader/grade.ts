@@ -12,7 +12,8 @@ import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "./course.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { folderProblem, runSandboxed, type SandboxFault } from "./sandbox.ts";
+import { runSandboxed, type SandboxFault } from "./sandbox.ts";
+import { type Staged, stageSubmission } from "./_stage.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
 
@@ -197,16 +198,51 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
   }
 }
 
+interface GradeOneOptions {
+  lang: Lang;
+  seed: number;
+  wallSeconds: number;
+  staged: Staged;
+}
+
+/** The staged source each exercise of a report was graded from (for reporters that quote it). */
+const SOURCES = new WeakMap<ExerciseReport, string>();
+
+/**
+ * The text of the file an exercise was graded from, as staged (never the
+ * learner's file itself, which may have changed or be a link by now);
+ * `undefined` for a report that was not made in this process.
+ */
+export function gradedSource(exercise: ExerciseReport): string | undefined {
+  return SOURCES.get(exercise);
+}
+
 async function gradeOne(
   exercise: Exercise,
   dir: string,
-  options: { lang: Lang; seed: number; wallSeconds: number; refused: string | null },
+  options: GradeOneOptions,
 ): Promise<ExerciseReport> {
-  const { lang } = options;
-  const file = join(dir, exercise.file);
+  const report = await gradeStaged(exercise, dir, options);
+  if (report.error?.kind !== "missing" && report.error?.kind !== "too-big") {
+    try {
+      SOURCES.set(report, Deno.readTextFileSync(join(options.staged.dir, exercise.file)));
+    } catch { /* not staged */ }
+  }
+  return report;
+}
+
+async function gradeStaged(
+  exercise: Exercise,
+  dir: string,
+  options: GradeOneOptions,
+): Promise<ExerciseReport> {
+  const { lang, staged } = options;
+  // Only the staged copy is ever read or run; the learner's path is for display.
+  const file = join(staged.dir, exercise.file);
   const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
   const maxScore = spec.checks.reduce((sum, c) => sum + c.points, 0);
-  const shown = relative(Deno.cwd(), file) || file;
+  const original = join(dir, exercise.file);
+  const shown = relative(Deno.cwd(), original) || original;
   const blank = (c: Check, message: string, hint: string | null = null): CheckResult =>
     checkResult(c, lang, { status: "error", message, hint });
   const base = { id: exercise.id, file: shown, title: exercise.title[lang], maxScore };
@@ -220,8 +256,12 @@ async function gradeOne(
     timeline: [],
     logs: [],
   });
-  if (!existsSync(file)) return unrunnable("missing", core("fileMissing", { file: shown })[lang]);
-  const bytes = statSync(file).size;
+  // A submission that holds a link or a special file is never handed to a sandbox.
+  if (staged.refused !== null) return unrunnable("load", staged.refused);
+  const bytes = staged.oversize.get(exercise.file) ?? 0;
+  if (bytes === 0 && !existsSync(file)) {
+    return unrunnable("missing", core("fileMissing", { file: shown })[lang]);
+  }
   if (bytes > MAX_FILE_BYTES) {
     // A solution is a few KiB: a file this big is padding or a mistake, and
     // parsing it would cost memory no sandbox limit covers.
@@ -231,8 +271,6 @@ async function gradeOne(
       core("fileTooBig", { file: shown, size: mib(bytes), limit: mib(MAX_FILE_BYTES) })[lang],
     );
   }
-  // A folder that links outside itself is never handed to a sandbox.
-  if (options.refused !== null) return unrunnable("load", options.refused);
   // One sandbox runs the checks in order. If it stops during a check (an
   // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
   // the rest, as long as the exercise's wall-clock budget lasts.
@@ -331,13 +369,22 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
     : [...catalog];
   const dir = exercisesDir(options.dir);
   const concurrency = options.concurrency ?? navigator.hardwareConcurrency ?? 2;
-  // Checked once for the whole submission, not once per exercise.
-  const refused = folderProblem(dir, lang);
-  const exercises = await pool(
-    selected,
-    concurrency,
-    (e) => gradeOne(e, dir, { lang, seed, wallSeconds, refused }),
+  // Staged once for the whole submission: every exercise runs from the copy.
+  const staged = stageSubmission(
+    options.dir === undefined ? dir : resolve(options.dir),
+    lang,
+    MAX_FILE_BYTES,
   );
+  let exercises: ExerciseReport[];
+  try {
+    exercises = await pool(
+      selected,
+      concurrency,
+      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged }),
+    );
+  } finally {
+    staged.cleanup();
+  }
   return {
     schema: SCHEMA,
     score: exercises.reduce((s, e) => s + e.score, 0),

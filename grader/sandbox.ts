@@ -8,15 +8,17 @@
  *
  * @module
  */
-import { dirname, join, relative, sep as SEP } from "node:path";
+import { dirname } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { fileURLToPath as fromFileUrl } from "node:url";
+import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
 import type { Frame, Job } from "./child.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
+import { BUNDLE_DIR, bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
 import { untrusted } from "./_untrusted.ts";
+import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
+import { REFUSED_MODULES } from "./_harden.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -30,6 +32,32 @@ const ENGINE = [
   fromFileUrl(new URL("../mod.ts", import.meta.url)),
   fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
 ];
+let importMap: string | null = null;
+
+/**
+ * The sandbox's import map: the project's own imports, and every module of
+ * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
+ * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
+ * Built once, from `deno.json` read (not imported: a teacher's checks may
+ * import this module inside the sandbox, which may not read `deno.json`).
+ */
+function sandboxImportMap(): string {
+  if (importMap !== null) return importMap;
+  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { imports?: Record<string, string> };
+  const refused = new URL("./_refused.ts", import.meta.url).href;
+  const imports: Record<string, string> = { ...config.imports };
+  for (const name of REFUSED_MODULES) {
+    const target = `${refused}?${encodeURIComponent(name)}`;
+    imports[`node:${name}`] = target;
+    imports[name] = target;
+  }
+  // The grader's bundle loads its npm packages through `node:module`'s
+  // createRequire (and exports no way to it): it alone keeps that module.
+  const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
+  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
+  return importMap;
+}
+
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
 /** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
@@ -51,6 +79,63 @@ export interface SandboxJob {
   from: number;
   /** Real milliseconds before the sandbox is killed. */
   wallTimeoutMs: number;
+  /** The Deno cache the sandbox uses (default: {@linkcode sandboxCache}). */
+  cacheDir?: string;
+}
+
+let sharedCache: Promise<string | null> | null = null;
+
+/** The shared Deno cache folder (`DENO_DIR`, or what `deno info` says), or `null`. */
+function sharedDenoDir(): Promise<string | null> {
+  sharedCache ??= (async () => {
+    try {
+      const set = Deno.env.get("DENO_DIR");
+      if (set) return set;
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["info", "--json"],
+        stdout: "piped",
+        stderr: "null",
+        env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      }).output();
+      const dir = (JSON.parse(new TextDecoder().decode(out.stdout)) as { denoDir?: unknown })
+        .denoDir;
+      return typeof dir === "string" ? dir : null;
+    } catch {
+      return null;
+    }
+  })();
+  return sharedCache;
+}
+
+let ownCache: Promise<string | undefined> | null = null;
+
+/**
+ * The sandboxes' own Deno cache: one temporary folder per grading process
+ * (so its code cache is warm after the first sandbox), empty but for a link
+ * to the shared cache's npm packages (the grader's own, read with
+ * `--cached-only`), removed when the process ends. What learner code makes
+ * Deno cache (a thousand `data:` modules) is never added to the shared
+ * cache. `undefined` when the shared cache cannot be found (the sandboxes
+ * then use the shared one).
+ */
+export function sandboxCache(): Promise<string | undefined> {
+  ownCache ??= (async () => {
+    const shared = await sharedDenoDir();
+    if (shared === null) return undefined;
+    try {
+      const folder = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
+      addEventListener("unload", () => {
+        try {
+          Deno.removeSync(folder, { recursive: true });
+        } catch { /* already gone */ }
+      });
+      Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
+      return folder;
+    } catch {
+      return undefined;
+    }
+  })();
+  return ownCache;
 }
 
 /** Why a sandbox ended early. */
@@ -83,62 +168,15 @@ function shownStderr(stderr: string): string {
   return untrusted(stripVTControlCharacters(stderr).slice(0, 2000), 2000);
 }
 
-/** Entries of a learner's folder looked at, at most, for links. */
-const MAX_FOLDER_ENTRIES = 10_000;
-
-/**
- * Why the learner's folder cannot be handed to a sandbox, or `null`. Deno's
- * read permission follows symbolic links, and a submission is a repository
- * its author controls: a link in it to a file outside (`01_gather.ts ->
- * ~/.ssh/id_ed25519`, or a classmate's work) would be read with the grader's
- * rights and could end up quoted in the report.
- */
-export function folderProblem(dir: string, lang: Lang): string | null {
-  let root: string;
-  try {
-    root = Deno.realPathSync(dir);
-  } catch {
-    return null; // no folder: the exercise reports its file as missing
-  }
-  let seen = 0;
-  const walk = (folder: string, depth: number): string | null => {
-    for (const entry of Deno.readDirSync(folder)) {
-      if (++seen > MAX_FOLDER_ENTRIES) {
-        return core("folderTooBig", { count: MAX_FOLDER_ENTRIES })[lang];
-      }
-      const path = join(folder, entry.name);
-      if (entry.isSymlink) {
-        let real: string;
-        try {
-          real = Deno.realPathSync(path);
-        } catch {
-          continue; // a broken link leads nowhere
-        }
-        if (real !== root && !real.startsWith(root + SEP)) {
-          return core("linkOutside", { file: relative(dir, path) })[lang];
-        }
-      } else if (entry.isDirectory && depth < 8) {
-        const found = walk(path, depth + 1);
-        if (found !== null) return found;
-      }
-    }
-    return null;
-  };
-  try {
-    return walk(dir, 0);
-  } catch {
-    return null;
-  }
-}
-
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**
- * Runs one exercise in its own subprocess. The caller has checked the
- * learner's folder with {@linkcode folderProblem} (once per submission).
+ * Runs one exercise in its own subprocess. `job.file` is in a staged copy of
+ * the submission (see `_stage.ts`): the sandbox may read its folder, and
+ * runs in it.
  */
 export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const started = performance.now();
@@ -146,6 +184,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
   const bundled = await bundledChild(job.checks);
+  const cacheDir = job.cacheDir ?? await sandboxCache();
   // The learner's folder, the engine (the checks import it) and the checks' own folder.
   const learnerDir = dirname(job.file);
   const readable = [learnerDir, ...ENGINE, ...(checksPath ? [dirname(checksPath)] : [])];
@@ -165,6 +204,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--frozen",
     `--config=${CONFIG}`,
     `--lock=${GRADER_LOCK}`,
+    `--import-map=${sandboxImportMap()}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
@@ -181,11 +221,17 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
         ...denoArgs,
       ]
       : denoArgs,
-    ...(comma ? { cwd: learnerDir } : {}),
+    // Run in the learner's folder: `/proc/self/cwd` or a relative path leads
+    // nowhere else (the grader's own working folder is the teacher's checkout).
+    cwd: learnerDir,
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    env: {
+      NO_COLOR: "1",
+      DENO_NO_UPDATE_CHECK: "1",
+      ...(cacheDir !== undefined ? { DENO_DIR: cacheDir } : {}),
+    },
     clearEnv: false,
   });
   const child = command.spawn();
@@ -260,22 +306,32 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const readStdout = async () => {
     const decoder = new TextDecoder();
     let pending = "";
+    // Set while the rest of an overlong line is dropped.
+    let skipping = false;
     for await (const chunk of child.stdout) {
       pending += decoder.decode(chunk, { stream: true });
       let nl: number;
       while ((nl = pending.indexOf("\n")) >= 0) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
-        if (line.startsWith(marker)) {
-          try {
-            handle(JSON.parse(line.slice(marker.length)) as Frame);
-          } catch { /* a damaged frame counts as no frame */ }
+        if (skipping) {
+          skipping = false;
+        } else if (line.startsWith(marker)) {
+          // Every frame is untrusted: off the schema, it counts as no frame.
+          const frame = readFrame(line.slice(marker.length));
+          if (frame !== null) handle(frame);
         } else if (raw.length < OUTPUT_CAP && line !== "") {
           raw += line.slice(0, OUTPUT_CAP - raw.length) + "\n";
         }
       }
-      // Never let one endless line eat memory.
-      if (pending.length > 4 * 1024 * 1024 && !pending.includes(marker)) pending = "";
+      // Never let one endless line eat memory: no frame is this long.
+      if (pending.length > MAX_FRAME_CHARS + marker.length) {
+        if (!pending.startsWith(marker) && raw.length < OUTPUT_CAP) {
+          raw += pending.slice(0, OUTPUT_CAP - raw.length) + "\n";
+        }
+        pending = "";
+        skipping = true;
+      }
     }
   };
   const readStderr = async () => {

@@ -25,6 +25,12 @@ const en = {
     `\`${p.name}\` gave back a Promise where a value was expected: did you forget \`await\`?`,
   // Exercise-level errors.
   loadFailed: (p: { error: string }) => `your file could not be loaded: ${p.error}`,
+  moduleRefused: (p: { name: string }) =>
+    `your file imports \`node:${p.name}\`, which can look inside the grader or around its sandbox: it cannot be used here, and the exercises need none`,
+  linkRefused: (p: { file: string }) =>
+    `${p.file} in your folder is a link or a special file: the grader copies and runs only regular files, so nothing was run`,
+  folderTooLarge: (p: { size: string }) =>
+    `your folder holds more than ${p.size} of files: the grader runs only an exercise folder it can copy, so nothing was run`,
   loadNeverEnded: "your file's top-level code never finished (a top-level await that never ends?)",
   loadExit: (p: { code: number }) =>
     `your module called Deno.exit(${p.code}) while it was loaded: the grader cannot test it`,
@@ -165,6 +171,12 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   forgotAwait: (p: { name: string }) =>
     `\`${p.name}\` a renvoyé une Promise là où une valeur était attendue : un \`await\` oublié ?`,
   loadFailed: (p: { error: string }) => `impossible de charger votre fichier : ${p.error}`,
+  moduleRefused: (p: { name: string }) =>
+    `votre fichier importe \`node:${p.name}\`, qui peut regarder dans le correcteur ou autour de son bac à sable : il est interdit ici, et les exercices n'en ont pas besoin`,
+  linkRefused: (p: { file: string }) =>
+    `${p.file}, dans votre dossier, est un lien ou un fichier spécial : le correcteur ne copie et n'exécute que des fichiers ordinaires, rien n'a donc été exécuté`,
+  folderTooLarge: (p: { size: string }) =>
+    `votre dossier contient plus de ${p.size} de fichiers : le correcteur n'exécute qu'un dossier d'exercices qu'il peut copier, rien n'a donc été exécuté`,
   loadNeverEnded:
     "le code de premier niveau de votre fichier ne se termine jamais (un await de premier niveau qui attend pour toujours ?)",
   loadExit: (p: { code: number }) =>

@@ -7,9 +7,8 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { CheckResult } from "../check.ts";
-import type { ExerciseReport, Report } from "../grade.ts";
+import { type ExerciseReport, gradedSource, type Report } from "../grade.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
 import { MESSAGES } from "../i18n/messages.ts";
 import { checkDetails } from "./_details.ts";
@@ -76,22 +75,19 @@ export function checkLine(check: CheckResult, exported: Map<string, number>): nu
   return 1;
 }
 
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
-/** One `::error` line per failed check (or per exercise that could not run). */
-export function annotations(report: Report, read: (file: string) => string = readSource): string[] {
+/**
+ * One `::error` line per failed check (or per exercise that could not run).
+ * Export lines come from the staged copy the exercise was graded from
+ * (`gradedSource`), never from the learner's file: it may be a link to
+ * `/dev/zero` by now. `read` replaces that source (tests).
+ */
+export function annotations(report: Report, read?: (file: string) => string): string[] {
   const f = FEEDBACK[report.lang];
   const out: string[] = [];
   for (const e of report.exercises) {
     const failed = e.checks.filter((c) => c.status !== "pass");
     if (failed.length === 0) continue;
-    const source = e.error?.kind === "missing" ? "" : read(e.file);
+    const source = e.error?.kind === "missing" ? "" : read ? read(e.file) : gradedSource(e) ?? "";
     const file = source ? `file=${escapeProperty(e.file)},` : "";
     // When nothing could run, one annotation says why instead of one per check.
     if (e.error && failed.every((c) => c.message === e.error!.message)) {

@@ -12,12 +12,13 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   cpSync,
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -58,6 +59,9 @@ export interface Expected {
   /** Symbolic links to make in the submission folder: name → target
    * (`{root}` = the project), as a repository may hold them. */
   $links?: Record<string, string>;
+  /** Named pipes (FIFOs) to make in the submission folder, in place of
+   * these files (Unix only; elsewhere the case is laid without them). */
+  $fifos?: string[];
   /** Absolute paths (`{dir}` = the submission folder, `{root}` = the
    * project) the case tries to write; none may exist afterwards. */
   $mustNotExist?: string[];
@@ -118,7 +122,14 @@ export function prepareCase(name: string): string {
   }
   for (const [name, target] of Object.entries(expected.$links ?? {})) {
     rmSync(join(dir, name), { force: true });
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
     Deno.symlinkSync(target.replace("{root}", ROOT), join(dir, name));
+  }
+  for (const name of expected.$fifos ?? []) {
+    rmSync(join(dir, name), { force: true });
+    try {
+      new Deno.Command("mkfifo", { args: [join(dir, name)] }).outputSync();
+    } catch { /* no mkfifo (Windows) */ }
   }
   return dir;
 }

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CATALOG } from "../course.ts";
 import { pool, type Report } from "../grade.ts";
+import { liveStages } from "../_stage.ts";
 import {
   baseline,
   type CaseOutcome,
@@ -117,4 +118,5 @@ Deno.test("corpus: no case wrote a file or changed deno.lock", async () => {
   const { lock } = await gradeAll();
   assert.equal(lock[1], lock[0], "deno.lock is unchanged");
   for (const path of ESCAPES) assert.ok(!existsSync(path), `${path} must not exist`);
+  assert.deepEqual([...liveStages], [], "every staged copy was removed");
 });

@@ -3,8 +3,7 @@
  * hold and what the catalog lists are the same exercises.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { CATALOG, type Exercise } from "../course.ts";
 import { courseParts, courseProblems } from "./_course.ts";
 
@@ -18,15 +17,9 @@ Deno.test("course: every stub and checks folder is in the catalog, and the rever
   assert.deepEqual(await courseProblems(ROOT, CATALOG, ["stubs", "checks"]), []);
 });
 
-// Fixtures move to one folder per exercise (fixtures/NN_topic/solution.ts …)
-// with the fixtures layout change; until then fixtures/solutions/ holds them.
-Deno.test({
-  name: "course: every fixtures folder fixtures/NN_topic/ is in the catalog, and the reverse",
-  ignore: existsSync(fileURLToPath(new URL("fixtures/solutions/", ROOT))),
-  fn: async () => {
-    assert.deepEqual(courseParts(ROOT).fixtures, ids);
-    assert.deepEqual(await courseProblems(ROOT, CATALOG), []);
-  },
+Deno.test("course: every fixtures folder fixtures/NN_topic/ is in the catalog, and the reverse", async () => {
+  assert.deepEqual(courseParts(ROOT).fixtures, ids);
+  assert.deepEqual(await courseProblems(ROOT, CATALOG), []);
 });
 
 Deno.test("course: an exercise's points are the sum of its checks' points", async () => {

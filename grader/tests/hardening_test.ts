@@ -7,7 +7,11 @@ import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
 import { lockedGlobalIn } from "../_harden.ts";
 import { grade } from "../grade.ts";
-import { referenceSolution } from "../tools/fixtures.ts";
+import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
+import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { annotations } from "../report/github.ts";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -128,4 +132,150 @@ Deno.test("runCheck() shows only the failures its own context issued, never a fo
   assert.equal(result.todo, false);
   // Shown as what it is: an error the code under test threw, not the check's verdict.
   assert.match(result.message ?? "", /^`forged` failed with CheckFailure: all good/);
+});
+
+Deno.test("stageSubmission() copies regular files only, and leaves hidden and deep ones out", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/01_gather.ts`, "export const a = 1;\n");
+    await Deno.mkdir(`${dir}/.git`);
+    await Deno.writeTextFile(`${dir}/.git/config`, "secret");
+    await Deno.mkdir(`${dir}/lib/x`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/lib/x/util.ts`, "export {};\n");
+    await Deno.writeTextFile(`${dir}/big.ts`, "x".repeat(2000));
+    const deep = `${dir}/${Array.from({ length: MAX_DEPTH + 2 }, (_, i) => `d${i}`).join("/")}`;
+    await Deno.mkdir(deep, { recursive: true });
+    await Deno.writeTextFile(`${deep}/far.ts`, "export {};\n");
+    const staged = stageSubmission(dir, "en", 1000);
+    try {
+      assert.equal(staged.refused, null);
+      assert.notEqual(staged.root, null);
+      assert.ok(!staged.dir.startsWith(dir), "the copy is elsewhere");
+      assert.equal(Deno.readTextFileSync(`${staged.dir}/01_gather.ts`), "export const a = 1;\n");
+      assert.ok(Deno.lstatSync(`${staged.dir}/lib/x/util.ts`).isFile);
+      assert.ok(!existsSync(`${staged.dir}/.git`), "hidden entries are not copied");
+      assert.ok(!existsSync(`${staged.dir}/big.ts`), "an oversize file is not copied");
+      assert.equal(staged.oversize.get("big.ts"), 2000);
+      assert.ok(!existsSync(staged.dir + deep.slice(dir.length)), "nothing below the depth limit");
+    } finally {
+      staged.cleanup();
+    }
+    assert.ok(!existsSync(staged.root!), "cleanup removes the copy");
+    assert.ok(!liveStages.has(staged.root!));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("stageSubmission() refuses a link or a FIFO anywhere, naming it escaped", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/01_gather.ts`, "export {};\n");
+    await Deno.mkdir(`${dir}/a/b`, { recursive: true });
+    const name = "evil\x1b[2J\nTotal 100 of 100";
+    await Deno.symlink("/", `${dir}/a/b/${name}`);
+    const staged = stageSubmission(dir, "en", 1 << 20);
+    assert.equal(staged.root, null, "nothing staged");
+    assert.match(staged.refused ?? "", /link/);
+    const refused = staged.refused ?? "";
+    assert.ok(!refused.includes("\x1b") && !refused.includes("\n"), "no escape sequence, one line");
+    assert.match(staged.refused ?? "", /␛\[2J⏎Total/);
+    await Deno.remove(`${dir}/a`, { recursive: true });
+    if (Deno.build.os !== "windows") {
+      const fifo = new Deno.Command("mkfifo", { args: [`${dir}/pipe.ts`] });
+      if ((await fifo.output()).success) {
+        const again = stageSubmission(dir, "en", 1 << 20);
+        assert.match(again.refused ?? "", /pipe\.ts/);
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("grade() refuses a submission whose exercises/ folder is a link, and stages nothing", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.symlink(
+      fileURLToPath(new URL("../../fixtures/01_gather", import.meta.url)),
+      `${dir}/exercises`,
+    );
+    const report = await grade({ dir, only: ["01_gather"] });
+    assert.equal(report.score, 0);
+    assert.equal(report.exercises[0].error?.kind, "load");
+    assert.equal(liveStages.size, 0);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** Bytes of the regular files under `dir`, links not followed. */
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of Deno.readDirSync(dir)) {
+    const path = `${dir}/${entry.name}`;
+    const info = Deno.lstatSync(path);
+    if (info.isDirectory) total += folderBytes(path);
+    else if (info.isFile) total += info.size;
+  }
+  return total;
+}
+
+Deno.test("a grade leaves the Deno cache at most a few MiB larger, whatever the code imports", async () => {
+  // A private Deno cache (the shared npm packages linked in), so that no
+  // other test's compiling is counted.
+  const info = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json"],
+    stdout: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const shared = JSON.parse(new TextDecoder().decode(info.stdout)).denoDir as string;
+  const cache = await Deno.makeTempDir({ prefix: "async-lab-cache-test-" });
+  // The grade's own temporary folders (staged copy, the sandboxes' cache) go here.
+  const tmp = await Deno.makeTempDir({ prefix: "async-lab-tmp-test-" });
+  try {
+    await Deno.symlink(`${shared}/npm`, `${cache}/npm`);
+    const corpus = async (name: string) => {
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "--allow-all", fileURLToPath(new URL("./_corpus.ts", import.meta.url)), name],
+        cwd: fileURLToPath(new URL("../../", import.meta.url)),
+        env: { DENO_DIR: cache, TMPDIR: tmp, NO_COLOR: "1" },
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      return new TextDecoder().decode(out.stdout);
+    };
+    // The grader's own caches first, from a case that imports nothing.
+    assert.match(await corpus("exit-at-load"), /^ok /m);
+    const before = folderBytes(cache);
+    // 10 data: modules of 250 KB, about 15 MB of cache in the shared folder before.
+    assert.match(await corpus("data-import-flood"), /^ok /m);
+    const grown = folderBytes(cache) - before;
+    assert.ok(grown < 4 * 1024 * 1024, `the cache grew by ${(grown / 1024 / 1024).toFixed(1)} MiB`);
+    // And the sandboxes' own cache went with the grading process.
+    assert.deepEqual([...Deno.readDirSync(tmp)].map((e) => e.name), []);
+  } finally {
+    await Deno.remove(cache, { recursive: true });
+    await Deno.remove(tmp, { recursive: true });
+  }
+});
+
+Deno.test("--reporter github quotes the staged copy, never the learner's file", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(
+      `${dir}/01_gather.ts`,
+      mistakeSource("01_gather", "awaited-one-by-one"),
+    );
+    const report = await grade({ dir, only: ["01_gather"] });
+    assert.ok(report.score < report.maxScore, "the mistake fails some checks");
+    // After grading, the file becomes a link to an endless device.
+    await Deno.remove(`${dir}/01_gather.ts`);
+    await Deno.symlink("/dev/zero", `${dir}/01_gather.ts`);
+    const lines = annotations(report);
+    assert.ok(lines.length > 0);
+    assert.ok(lines.some((l) => /file=[^,]*01_gather\.ts,line=([2-9]|\d\d)/.test(l)), lines[0]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
