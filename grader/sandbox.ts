@@ -1,8 +1,9 @@
 /**
  * The sandbox, parent side: runs one exercise's checks in a Deno subprocess
  * with no permission but reading the learner's folder and the checks, a
- * capped V8 heap, a real wall-clock limit and capped output, and reads its
- * verdict from the lines framed by a nonce only the grader knows.
+ * capped V8 heap, a limit on its own CPU time (with a generous wall-clock
+ * backstop) and capped output, and reads its verdict from the lines framed by
+ * a nonce only the grader knows.
  *
  * This module measures real time only; it never touches the virtual clock.
  *
@@ -39,6 +40,26 @@ const OUTPUT_CLOSED = 5;
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
+/**
+ * Whether the OS charges a sandbox for its own CPU time (`ulimit -t`): then an
+ * exercise's time budget is processor time, which a busy machine cannot use up
+ * on the learner's behalf. Elsewhere (Windows) it is wall-clock time.
+ */
+export const CPU_LIMITED = Deno.build.os !== "windows";
+
+/**
+ * Real seconds an exercise may take when its time budget is `budget` seconds
+ * of CPU: a backstop for code that blocks without using the processor
+ * (`Atomics.wait`, a stopped process), wide enough that a working exercise on
+ * a busy machine never reaches it.
+ */
+export function wallBackstopSeconds(budget: number): number {
+  return CPU_LIMITED ? Math.max(2 * budget, budget + 20) : budget;
+}
+
+/** What `/proc/<pid>/stat` counts CPU time in (Linux's USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
 /** What to run. */
 export interface SandboxJob {
   /** Absolute path of the learner's file. */
@@ -51,12 +72,15 @@ export interface SandboxJob {
   from: number;
   /** Real milliseconds before the sandbox is killed. */
   wallTimeoutMs: number;
+  /** Milliseconds of its own CPU time before the sandbox is killed (where {@linkcode CPU_LIMITED}). */
+  cpuLimitMs?: number;
 }
 
 /** Why a sandbox ended early. */
 export type SandboxFault =
   | { kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
-  | { kind: "frozen"; during: number | null }
+  /** Out of time: its CPU budget (`cpu`) or the wall-clock backstop (`wall`). */
+  | { kind: "frozen"; during: number | null; by: "cpu" | "wall" }
   | { kind: "oom"; during: number | null }
   | { kind: "exited"; code: number; during: number | null }
   | { kind: "crash"; code: number; stderr: string; during: number | null };
@@ -73,6 +97,8 @@ export interface SandboxOutcome {
   rawOutput: string;
   /** Real milliseconds it took. */
   wallMs: number;
+  /** Milliseconds of CPU it used, where the grader can read it (Linux `/proc`), else `null`. */
+  cpuMs: number | null;
 }
 
 /**
@@ -169,13 +195,20 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     bundled?.child ?? CHILD,
   ];
   // On Unix, a data-segment limit makes a huge ArrayBuffer fail with a
-  // RangeError inside the sandbox (the heap cap does not cover them).
+  // RangeError inside the sandbox (the heap cap does not cover them), and a
+  // CPU-time limit stops a loop after the CPU it used, however busy the
+  // machine: SIGXCPU at the soft limit, SIGKILL a second later.
   const unix = Deno.build.os !== "windows";
+  const cpuLimitMs = CPU_LIMITED ? job.cpuLimitMs : undefined;
+  const cpuSeconds = cpuLimitMs === undefined ? null : Math.max(1, Math.ceil(cpuLimitMs / 1000));
+  const cpuLimit = cpuSeconds === null
+    ? ""
+    : ` ulimit -t ${cpuSeconds + 1} 2>/dev/null; ulimit -St ${cpuSeconds} 2>/dev/null;`;
   const command = new Deno.Command(unix ? "/bin/sh" : Deno.execPath(), {
     args: unix
       ? [
         "-c",
-        `ulimit -d ${RSS_MB * 1024} 2>/dev/null; exec "$0" "$@"`,
+        `ulimit -d ${RSS_MB * 1024} 2>/dev/null;${cpuLimit} exec "$0" "$@"`,
         Deno.execPath(),
         ...denoArgs,
       ]
@@ -202,15 +235,27 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
 
   // The V8 heap cap does not cover ArrayBuffers: watch the resident memory
   // too (Linux /proc; where it cannot be read, the heap cap alone applies).
+  // The same file gives the CPU time used, to the tick: the sandbox stops at
+  // its exact budget, and the grader knows what is left for the next one.
   let overMemory = false;
+  let overCpu = false;
   let lastRssKib = 0;
+  let lastCpuMs: number | null = null;
   const watch = setInterval(() => {
     try {
       const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       lastRssKib = kib;
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const stat = Deno.readTextFileSync(`/proc/${child.pid}/stat`);
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      if (Number.isFinite(ticks)) lastCpuMs = ticks * 1000 / TICKS_PER_SECOND;
       if (kib > RSS_MB * 1024) {
         overMemory = true;
+        child.kill("SIGKILL");
+      } else if (cpuLimitMs !== undefined && lastCpuMs !== null && lastCpuMs >= cpuLimitMs) {
+        overCpu = true;
         child.kill("SIGKILL");
       }
     } catch {
@@ -289,14 +334,19 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   clearTimeout(timer);
   clearInterval(watch);
 
+  // The CPU limit: our own kill at the budget, the OS's SIGXCPU, or its
+  // SIGKILL a second later when the learner's code ignored SIGXCPU.
+  const outOfCpu = !done && (overCpu || (cpuLimitMs !== undefined && !overMemory && !timedOut &&
+    (status.signal === "SIGXCPU" || status.signal === "SIGKILL")));
   let fault: SandboxFault | null = loadFault;
   if (!fault && !done) {
     const during = loaded ? current : null;
-    // Stopped at the wall while holding more than the heap cap: V8 was
-    // thrashing near its limit (slow on a busy machine), not looping.
+    // Stopped while holding more than the heap cap: V8 was spending its time
+    // collecting garbage near its limit, not looping.
     const nearHeapCap = lastRssKib > HEAP_MB * 1024;
-    if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
-    else if (timedOut) fault = { kind: "frozen", during };
+    if (overMemory || ((timedOut || outOfCpu) && nearHeapCap)) fault = { kind: "oom", during };
+    else if (outOfCpu) fault = { kind: "frozen", during, by: "cpu" };
+    else if (timedOut) fault = { kind: "frozen", during, by: "wall" };
     else if (/Failed to reserve virtual memory for CodeRange/.test(stderr)) {
       // A Worker's new isolate cannot reserve its code space under `ulimit -d`:
       // V8 aborts the whole sandbox with an out-of-memory that is not one.
@@ -333,5 +383,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     logs,
     rawOutput: raw,
     wallMs: performance.now() - started,
+    // Killed at its CPU budget: it used all of it, whatever the last reading.
+    cpuMs: outOfCpu ? Math.max(cpuLimitMs ?? 0, lastCpuMs ?? 0) : lastCpuMs,
   };
 }

@@ -31,8 +31,10 @@ export const MESSAGES = defineCatalog({
     `your module called Deno.exit(${p.code}) while it was loaded: the grader cannot test it`,
   checkExit: (p: { code: number }) =>
     `your code called Deno.exit(${p.code}) during this check: never exit from a library function`,
-  frozen: (p: { seconds: number }) =>
-    `your code never gave the event loop a chance to run (stopped after ${p.seconds} s of real time): a synchronous loop, a busy-wait on Date.now(), or Atomics.wait?`,
+  frozen: (p: { time: string }) =>
+    `your code never gave the event loop a chance to run (stopped after ${p.time} of processor time): a synchronous loop or a busy-wait on Date.now()?`,
+  blocked: (p: { time: string }) =>
+    `your code never gave the event loop a chance to run (stopped after ${p.time} of real time, waiting without working): Atomics.wait?`,
   outOfMemory:
     "your code ran out of memory (more than 256 MiB): an array or string that grows without end?",
   crashed: (p: { code: string }) => `the grader's sandbox stopped unexpectedly (${p.code})`,
@@ -162,8 +164,10 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
     `votre module a appelé Deno.exit(${p.code}) au chargement : le correcteur ne peut pas le tester`,
   checkExit: (p: { code: number }) =>
     `votre code a appelé Deno.exit(${p.code}) pendant ce test : une fonction de bibliothèque ne doit jamais quitter le programme`,
-  frozen: (p: { seconds: number }) =>
-    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.seconds} s de temps réel) : une boucle synchrone, une attente active sur Date.now() ou Atomics.wait ?`,
+  frozen: (p: { time: string }) =>
+    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.time} de temps processeur) : une boucle synchrone ou une attente active sur Date.now() ?`,
+  blocked: (p: { time: string }) =>
+    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.time} de temps réel, à attendre sans rien faire) : Atomics.wait ?`,
   outOfMemory:
     "votre code a épuisé la mémoire (plus de 256 Mio) : un tableau ou une chaîne qui grandit sans fin ?",
   crashed: (p: { code: string }) =>
