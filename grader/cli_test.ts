@@ -4,6 +4,7 @@ import { parseCli, shellWord, shownFrom, startDir, UsageError, userPath } from "
 import { findExercise, grade } from "./grade.ts";
 import { renderPretty } from "./report/pretty.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { cleanEnv } from "./tests/_clean_env.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -75,7 +76,7 @@ async function cli(...args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", "grader/cli.ts", ...args],
     cwd: ROOT,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: ROOT },
+    env: cleanEnv({ INIT_CWD: ROOT }),
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
@@ -166,7 +167,7 @@ Deno.test("cli: after --dir from a subfolder, the next step grades that same fol
       "../fixtures/feedback/sequential",
     ],
     cwd: ROOT,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: `${ROOT}exercises` },
+    env: cleanEnv({ INIT_CWD: `${ROOT}exercises` }),
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
   assert.equal(out.code, 1, new TextDecoder().decode(out.stderr));

@@ -92,7 +92,7 @@ EXERCISE          3, 03, 03_timeouts or timeouts (default: all)
 --lang L          en or fr (default: from LC_ALL / LANG)
 --seed N          seed for the random data the checks use (default 444)
 --fail-under N    exit 1 when the score is below N (default: the maximum)
---wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--wall-timeout S  time budget of an exercise: S seconds of processor time, and at most 2×S or S+20 real seconds (default 10)
 --ascii           draw timelines with ASCII characters only
 --verbose         also show passing checks and what your code printed
 --help            show this help`,
@@ -111,7 +111,7 @@ files, or a repository with exercises/), e.g. the folder \`gh classroom clone st
 --json FILE       also write every submission's full JSON report there
 --concurrency N   sandboxes run at once (default: the core count)
 --shard K/N       grade only the K-th of N slices of the class (for a CI matrix)
---wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--wall-timeout S  time budget of an exercise: S seconds of processor time, and at most 2×S or S+20 real seconds (default 10)
 --seed N          seed for the random data the checks use (default 444)
 --lang L          en or fr, for the progress lines and the reports (default: from LC_ALL / LANG)
 --help            show this help
@@ -223,7 +223,7 @@ EXERCICE          3, 03, 03_timeouts ou timeouts (par défaut : tous)
 --lang L          en ou fr (par défaut : d'après LC_ALL / LANG)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --fail-under N    code de sortie 1 si la note est sous N (par défaut : le maximum)
---wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--wall-timeout S  temps accordé à un exercice : S secondes de temps processeur, et au plus 2×S ou S+20 secondes réelles (par défaut 10)
 --ascii           dessine les chronologies en ASCII seulement
 --verbose         montre aussi les tests réussis et ce que votre code a affiché
 --help            affiche cette aide`,
@@ -242,7 +242,7 @@ d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`
 --json FICHIER    écrit aussi le bulletin JSON complet de chaque rendu
 --concurrency N   bacs à sable lancés en même temps (par défaut : le nombre de cœurs)
 --shard K/N       ne corrige que la K-ième des N parts de la classe (pour une matrice de CI)
---wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--wall-timeout S  temps accordé à un exercice : S secondes de temps processeur, et au plus 2×S ou S+20 secondes réelles (par défaut 10)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --lang L          en ou fr, pour la progression et les bulletins (par défaut : d'après LC_ALL / LANG)
 --help            affiche cette aide

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { cleanEnv } from "./_clean_env.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -13,7 +14,7 @@ function session(extra: string[]) {
   Deno.copyFileSync(root("fixtures/feedback/sequential/01_gather.ts"), `${dir}/01_gather.ts`);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", "--allow-all", root("grader/watch.ts"), "--dir", dir, ...extra],
-    env: { LANG: "en_US.UTF-8", NO_COLOR: "1" },
+    env: cleanEnv(),
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
