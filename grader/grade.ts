@@ -228,14 +228,15 @@ async function gradeOne(
   // CPU time used by its sandboxes (where the OS charges it, see
   // CPU_LIMITED), within a wider wall-clock backstop.
   const budgetMs = options.wallSeconds * 1000;
-  const deadline = performance.now() + wallBackstopSeconds(options.wallSeconds) * 1000;
+  const backstopMs = wallBackstopSeconds(options.wallSeconds) * 1000;
   let spentMs = 0;
+  let waitedMs = 0;
   const results: (CheckResult | undefined)[] = [];
   const faults = new Map<number, ExerciseError>();
   const logs: LogLine[] = [];
   let error: ExerciseError | null = null;
   for (let from = 0; from < spec.checks.length;) {
-    const remaining = deadline - performance.now();
+    const remaining = backstopMs - waitedMs;
     const cpuLeft = budgetMs - spentMs;
     if (remaining < 50 || cpuLeft < 50) break;
     const outcome = await runSandboxed({
@@ -249,6 +250,8 @@ async function gradeOne(
     });
     // Charged its CPU time; where that cannot be read, its real time (never less).
     spentMs += outcome.cpuMs ?? outcome.wallMs;
+    // And its real time against the backstop: only its waits for nothing where they can be told apart.
+    waitedMs += outcome.blockedMs ?? outcome.wallMs;
     // What comes out of a sandbox may carry learner text: make it safe to print.
     outcome.results.forEach((r, i) => {
       if (r && i >= from) results[i] = cleanResult(r);

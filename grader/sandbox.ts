@@ -70,7 +70,8 @@ export interface SandboxJob {
   seed: number;
   /** Index of the first check to run. */
   from: number;
-  /** Real milliseconds before the sandbox is killed. */
+  /** Real milliseconds before the sandbox is killed: where the grader can tell
+   * (Linux `/proc`, with a CPU limit), only time spent waiting for nothing counts. */
   wallTimeoutMs: number;
   /** Milliseconds of its own CPU time before the sandbox is killed (where {@linkcode CPU_LIMITED}). */
   cpuLimitMs?: number;
@@ -99,6 +100,9 @@ export interface SandboxOutcome {
   wallMs: number;
   /** Milliseconds of CPU it used, where the grader can read it (Linux `/proc`), else `null`. */
   cpuMs: number | null;
+  /** Real milliseconds it spent waiting for nothing (asleep or stopped, using no CPU),
+   * where the grader can tell (Linux `/proc`), else `null`. */
+  blockedMs: number | null;
 }
 
 /**
@@ -236,39 +240,66 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   // The V8 heap cap does not cover ArrayBuffers: watch the resident memory
   // too (Linux /proc; where it cannot be read, the heap cap alone applies).
   // The same file gives the CPU time used, to the tick: the sandbox stops at
-  // its exact budget, and the grader knows what is left for the next one.
+  // its exact budget, and the grader knows what is left for the next one. It
+  // also tells a sandbox that waits for nothing (asleep, stopped, using no
+  // CPU) from one that a busy machine keeps waiting for a core (runnable):
+  // only the first kind of wait counts against the wall-clock backstop.
   let overMemory = false;
   let overCpu = false;
+  let timedOut = false;
   let lastRssKib = 0;
   let lastCpuMs: number | null = null;
+  let blockedMs: number | null = null;
+  let lastPoll = performance.now();
+  const stop = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+  };
   const watch = setInterval(() => {
     try {
       const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       lastRssKib = kib;
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      // Fields after the command's closing parenthesis: the state first, then
+      // utime and stime as the 12th and 13th.
       const stat = Deno.readTextFileSync(`/proc/${child.pid}/stat`);
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ticks = Number(fields[11]) + Number(fields[12]);
-      if (Number.isFinite(ticks)) lastCpuMs = ticks * 1000 / TICKS_PER_SECOND;
+      const now = performance.now();
+      if (Number.isFinite(ticks)) {
+        const cpuMs = ticks * 1000 / TICKS_PER_SECOND;
+        const idle = lastCpuMs !== null && cpuMs === lastCpuMs && fields[0] !== "R";
+        if (blockedMs === null && cpuLimitMs !== undefined) {
+          clearTimeout(timer);
+          timer = arm(job.wallTimeoutMs * 10 - (now - started));
+        }
+        blockedMs = (blockedMs ?? 0) + (idle ? now - lastPoll : 0);
+        lastCpuMs = cpuMs;
+      }
+      lastPoll = now;
       if (kib > RSS_MB * 1024) {
         overMemory = true;
-        child.kill("SIGKILL");
+        stop();
       } else if (cpuLimitMs !== undefined && lastCpuMs !== null && lastCpuMs >= cpuLimitMs) {
         overCpu = true;
-        child.kill("SIGKILL");
+        stop();
+      } else if (cpuLimitMs !== undefined && blockedMs !== null && blockedMs >= job.wallTimeoutMs) {
+        timedOut = true;
+        stop();
       }
     } catch {
       clearInterval(watch);
     }
   }, 100);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-  }, job.wallTimeoutMs);
+  // Where /proc cannot be read, real time; where it can, real time is only a
+  // last resort far beyond the backstop (the watch above applies it to waits).
+  const arm = (ms: number) =>
+    setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, ms);
+  let timer = arm(job.wallTimeoutMs);
 
   const results: (CheckResult | undefined)[] = [];
   let loadFault: SandboxFault | null = null;
@@ -334,10 +365,10 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   clearTimeout(timer);
   clearInterval(watch);
 
-  // The CPU limit: our own kill at the budget, the OS's SIGXCPU, or its
-  // SIGKILL a second later when the learner's code ignored SIGXCPU.
-  const outOfCpu = !done && (overCpu || (cpuLimitMs !== undefined && !overMemory && !timedOut &&
-    (status.signal === "SIGXCPU" || status.signal === "SIGKILL")));
+  // The CPU limit: our own kill at the budget, or the OS's SIGXCPU (a SIGKILL
+  // is not taken for one: learner code may send it to itself).
+  const outOfCpu = !done && (overCpu ||
+    (cpuLimitMs !== undefined && !overMemory && !timedOut && status.signal === "SIGXCPU"));
   let fault: SandboxFault | null = loadFault;
   if (!fault && !done) {
     const during = loaded ? current : null;
@@ -385,5 +416,6 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     wallMs: performance.now() - started,
     // Killed at its CPU budget: it used all of it, whatever the last reading.
     cpuMs: outOfCpu ? Math.max(cpuLimitMs ?? 0, lastCpuMs ?? 0) : lastCpuMs,
+    blockedMs: cpuLimitMs === undefined ? null : blockedMs,
   };
 }

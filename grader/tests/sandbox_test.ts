@@ -55,7 +55,7 @@ Deno.test("sandbox: a synchronous loop is stopped at its CPU budget and named", 
 });
 
 Deno.test("sandbox: time spent waiting without working is not charged to the budget", async () => {
-  // 4 s of real time asleep at load, against a budget of 3 s of CPU: only the
+  // 4 s of real time asleep in main(), against a budget of 3 s of CPU: only the
   // wall-clock backstop (23 s) could stop it, and the checks all pass.
   const started = performance.now();
   const e = await gradeCase("waits-then-works", 3);

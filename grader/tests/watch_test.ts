@@ -19,8 +19,9 @@ function session(extra: string[]) {
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
-  // A guard against a hung watcher, not a timing assertion.
-  const guard = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  // A guard against a hung watcher, not a timing assertion: wide enough for a
+  // very busy machine.
+  const guard = setTimeout(() => child.kill("SIGKILL"), 600_000);
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   const writer = child.stdin.getWriter();
   let seen = "";
