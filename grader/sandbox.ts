@@ -221,7 +221,8 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    // FORCE_COLOR (even "0") would beat NO_COLOR in Deno: empty, it is off.
+    env: { NO_COLOR: "1", FORCE_COLOR: "", DENO_NO_UPDATE_CHECK: "1" },
     clearEnv: false,
   });
   const child = command.spawn();

@@ -87,7 +87,8 @@ Deno.test("watch grades from the sources rather than prompt to write the bundle"
     `import { gradeFromSources } from ${
       JSON.stringify(new URL("./watch.ts", import.meta.url).href)
     };
-console.log(gradeFromSources(), Deno.env.get("ASYNC_LAB_BUNDLE") || "-");`,
+// One string: console.log colours a bare boolean under FORCE_COLOR.
+console.log(\`\${gradeFromSources()} \${Deno.env.get("ASYNC_LAB_BUNDLE") || "-"}\`);`,
   );
   const run = async (...flags: string[]) => {
     const out = await new Deno.Command(Deno.execPath(), {
