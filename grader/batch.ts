@@ -18,6 +18,7 @@ import { DEFAULT_SEED, grade, pool, type Report } from "./grade.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { findSameAs, type SameAs, sameAsText } from "./same_as.ts";
+import { wallBackstopSeconds } from "./sandbox.ts";
 
 /** One student's work: a folder inside the class folder. */
 export interface Submission {
@@ -173,8 +174,10 @@ export async function gradeBatch(
   const inner = Math.max(1, Math.floor(concurrency / outer));
   const run = options.grader ?? grade;
   const m = MESSAGES[lang];
-  // Each sandbox kills itself at its wall limit; this only guards against the unforeseen.
-  const watchdogSeconds = Math.ceil(catalog.length * (wallSeconds + 5) * 2 + 30);
+  // Each sandbox is killed at its CPU budget or wall-clock backstop; this only guards against the unforeseen.
+  const watchdogSeconds = Math.ceil(
+    catalog.length * (wallBackstopSeconds(wallSeconds) + 5) * 2 + 30,
+  );
   let done = 0;
   const rows = await pool(submissions, outer, async (submission) => {
     let row: BatchRow;

@@ -17,6 +17,7 @@ import {
 import { parseBatchCli, progressReporter } from "./batch_cli.ts";
 import type { UsageError } from "./_env.ts";
 import type { Report } from "./grade.ts";
+import { cleanEnv } from "./tests/_clean_env.ts";
 
 const root = (path: string) => fromFileUrl(new URL(`../${path}`, import.meta.url));
 const GATHER = CATALOG.filter((e) => e.id === "01_gather");
@@ -179,7 +180,7 @@ Deno.test("grade-batch exits 2 with the usage line on a bad flag or a missing fo
   for (const args of [["--bogus"], ["/no/such/class/folder"]]) {
     const out = await new Deno.Command(Deno.execPath(), {
       args: ["run", "--quiet", "--allow-read", "--allow-env", root("grader/batch_cli.ts"), ...args],
-      env: { LANG: "en_US.UTF-8", LC_ALL: "" },
+      env: cleanEnv(),
     }).output();
     assert.equal(out.code, 2, args.join(" "));
     assert.match(new TextDecoder().decode(out.stderr), /Usage: deno task grade-batch DIR/);

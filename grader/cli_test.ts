@@ -7,6 +7,7 @@ import { renderPretty } from "./report/pretty.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { stageMistake, stageSolutions } from "./tools/fixtures.ts";
 import { relative } from "node:path";
+import { cleanEnv } from "./tests/_clean_env.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -78,7 +79,7 @@ async function cli(...args: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", "grader/cli.ts", ...args],
     cwd: ROOT,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: ROOT },
+    env: cleanEnv({ INIT_CWD: ROOT }),
   }).output();
   const decode = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: decode(out.stdout), stderr: decode(out.stderr) };
@@ -173,7 +174,7 @@ Deno.test("cli: after --dir from a subfolder, the next step grades that same fol
       typed,
     ],
     cwd: ROOT,
-    env: { NO_COLOR: "1", LANG: "en_US.UTF-8", LC_ALL: "", INIT_CWD: `${ROOT}exercises` },
+    env: cleanEnv({ INIT_CWD: `${ROOT}exercises` }),
   }).output();
   const stdout = new TextDecoder().decode(out.stdout);
   assert.equal(out.code, 1, new TextDecoder().decode(out.stderr));

@@ -11,8 +11,8 @@ import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "./course.ts";
 import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
-import type { Lang } from "./i18n/mod.ts";
-import { runSandboxed, type SandboxFault } from "./sandbox.ts";
+import { formatSeconds, type Lang } from "./i18n/mod.ts";
+import { CPU_LIMITED, runSandboxed, type SandboxFault, wallBackstopSeconds } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
@@ -99,7 +99,7 @@ export interface GradeOptions {
   lang?: Lang;
   /** Seed of the checks' random data (default {@linkcode DEFAULT_SEED}). */
   seed?: number;
-  /** Real seconds an exercise may run (default 10). */
+  /** Seconds of CPU time an exercise may use (default 10; real time where the OS cannot charge CPU), within a wall-clock backstop (see `wallBackstopSeconds`). */
   wallTimeoutSeconds?: number;
   /** Sandboxes run at once (default: the core count). */
   concurrency?: number;
@@ -172,8 +172,14 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
     case "exit":
     case "never-ends":
       return { kind: fault.kind, message: untrusted(fault.message) };
-    case "frozen":
-      return { kind: "frozen", message: core("frozen", { seconds: wallSeconds })[lang] };
+    case "frozen": {
+      // Code that looped used up its CPU budget; code that blocked without
+      // working (Atomics.wait) reached the wall-clock backstop.
+      const seconds = fault.by === "wall" ? wallBackstopSeconds(wallSeconds) : wallSeconds;
+      const time = formatSeconds(seconds * 1000, lang, Number.isInteger(seconds) ? 0 : 1);
+      const key = fault.by === "wall" && CPU_LIMITED ? "blocked" : "frozen";
+      return { kind: "frozen", message: core(key, { time })[lang] };
+    }
     case "oom":
       return { kind: "oom", message: core("outOfMemory")[lang] };
     case "exited":
@@ -273,23 +279,34 @@ async function gradeStaged(
   }
   // One sandbox runs the checks in order. If it stops during a check (an
   // exit, a crash, a frozen loop), that check fails and a fresh sandbox runs
-  // the rest, as long as the exercise's wall-clock budget lasts.
-  const deadline = performance.now() + options.wallSeconds * 1000;
+  // the rest, as long as the exercise's time budget lasts: `wallSeconds` of
+  // CPU time used by its sandboxes (where the OS charges it, see
+  // CPU_LIMITED), within a wider wall-clock backstop.
+  const budgetMs = options.wallSeconds * 1000;
+  const backstopMs = wallBackstopSeconds(options.wallSeconds) * 1000;
+  let spentMs = 0;
+  let waitedMs = 0;
   const results: (CheckResult | undefined)[] = [];
   const faults = new Map<number, ExerciseError>();
   const logs: LogLine[] = [];
   let error: ExerciseError | null = null;
   for (let from = 0; from < spec.checks.length;) {
-    const remaining = deadline - performance.now();
-    if (remaining < 50) break;
+    const remaining = backstopMs - waitedMs;
+    const cpuLeft = budgetMs - spentMs;
+    if (remaining < 50 || cpuLeft < 50) break;
     const outcome = await runSandboxed({
       file,
       checks: exercise.checks,
       lang,
       seed: options.seed,
       from,
-      wallTimeoutMs: remaining,
+      wallTimeoutMs: CPU_LIMITED ? remaining : Math.min(remaining, cpuLeft),
+      cpuLimitMs: cpuLeft,
     });
+    // Charged its CPU time; where that cannot be read, its real time (never less).
+    spentMs += outcome.cpuMs ?? outcome.wallMs;
+    // And its real time against the backstop: only its waits for nothing where they can be told apart.
+    waitedMs += outcome.blockedMs ?? outcome.wallMs;
     // What comes out of a sandbox may carry learner text: make it safe to print.
     outcome.results.forEach((r, i) => {
       if (r && i >= from) results[i] = cleanResult(r);

@@ -1,8 +1,9 @@
 /**
  * The sandbox, parent side: runs one exercise's checks in a Deno subprocess
  * with no permission but reading the learner's folder and the checks, a
- * capped V8 heap, a real wall-clock limit and capped output, and reads its
- * verdict from the lines framed by a nonce only the grader knows.
+ * capped V8 heap, a limit on its own CPU time (with a generous wall-clock
+ * backstop) and capped output, and reads its verdict from the lines framed by
+ * a nonce only the grader knows.
  *
  * This module measures real time only; it never touches the virtual clock.
  *
@@ -89,6 +90,26 @@ const OUTPUT_CLOSED = 5;
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
+/**
+ * Whether the OS charges a sandbox for its own CPU time (`ulimit -t`): then an
+ * exercise's time budget is processor time, which a busy machine cannot use up
+ * on the learner's behalf. Elsewhere (Windows) it is wall-clock time.
+ */
+export const CPU_LIMITED = Deno.build.os !== "windows";
+
+/**
+ * Real seconds an exercise may take when its time budget is `budget` seconds
+ * of CPU: a backstop for code that blocks without using the processor
+ * (`Atomics.wait`, a stopped process), wide enough that a working exercise on
+ * a busy machine never reaches it.
+ */
+export function wallBackstopSeconds(budget: number): number {
+  return CPU_LIMITED ? Math.max(2 * budget, budget + 20) : budget;
+}
+
+/** What `/proc/<pid>/stat` counts CPU time in (Linux's USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
 /** What to run. */
 export interface SandboxJob {
   /** Absolute path of the learner's file. */
@@ -99,10 +120,13 @@ export interface SandboxJob {
   seed: number;
   /** Index of the first check to run. */
   from: number;
-  /** Real milliseconds before the sandbox is killed. */
+  /** Real milliseconds before the sandbox is killed: where the grader can tell
+   * (Linux `/proc`, with a CPU limit), only time spent waiting for nothing counts. */
   wallTimeoutMs: number;
   /** The Deno cache the sandbox uses (default: {@linkcode sandboxCache}). */
   cacheDir?: string;
+  /** Milliseconds of its own CPU time before the sandbox is killed (where {@linkcode CPU_LIMITED}). */
+  cpuLimitMs?: number;
 }
 
 let sharedCache: Promise<string | null> | null = null;
@@ -163,7 +187,8 @@ export function sandboxCache(): Promise<string | undefined> {
 /** Why a sandbox ended early. */
 export type SandboxFault =
   | { kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
-  | { kind: "frozen"; during: number | null }
+  /** Out of time: its CPU budget (`cpu`) or the wall-clock backstop (`wall`). */
+  | { kind: "frozen"; during: number | null; by: "cpu" | "wall" }
   | { kind: "oom"; during: number | null }
   | { kind: "exited"; code: number; during: number | null }
   | { kind: "crash"; code: number; stderr: string; during: number | null };
@@ -180,6 +205,11 @@ export interface SandboxOutcome {
   rawOutput: string;
   /** Real milliseconds it took. */
   wallMs: number;
+  /** Milliseconds of CPU it used, where the grader can read it (Linux `/proc`), else `null`. */
+  cpuMs: number | null;
+  /** Real milliseconds it spent waiting for nothing (asleep or stopped, using no CPU),
+   * where the grader can tell (Linux `/proc`), else `null`. */
+  blockedMs: number | null;
 }
 
 /**
@@ -232,13 +262,20 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     bundled?.child ?? CHILD,
   ];
   // On Unix, a data-segment limit makes a huge ArrayBuffer fail with a
-  // RangeError inside the sandbox (the heap cap does not cover them).
+  // RangeError inside the sandbox (the heap cap does not cover them), and a
+  // CPU-time limit stops a loop after the CPU it used, however busy the
+  // machine: SIGXCPU at the soft limit, SIGKILL a second later.
   const unix = Deno.build.os !== "windows";
+  const cpuLimitMs = CPU_LIMITED ? job.cpuLimitMs : undefined;
+  const cpuSeconds = cpuLimitMs === undefined ? null : Math.max(1, Math.ceil(cpuLimitMs / 1000));
+  const cpuLimit = cpuSeconds === null
+    ? ""
+    : ` ulimit -t ${cpuSeconds + 1} 2>/dev/null; ulimit -St ${cpuSeconds} 2>/dev/null;`;
   const command = new Deno.Command(unix ? "/bin/sh" : Deno.execPath(), {
     args: unix
       ? [
         "-c",
-        `ulimit -d ${RSS_MB * 1024} 2>/dev/null; exec "$0" "$@"`,
+        `ulimit -d ${RSS_MB * 1024} 2>/dev/null;${cpuLimit} exec "$0" "$@"`,
         Deno.execPath(),
         ...denoArgs,
       ]
@@ -249,8 +286,10 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
+    // FORCE_COLOR (even "0") would beat NO_COLOR in Deno: empty, it is off.
     env: {
       NO_COLOR: "1",
+      FORCE_COLOR: "",
       DENO_NO_UPDATE_CHECK: "1",
       ...(cacheDir !== undefined ? { DENO_DIR: cacheDir } : {}),
     },
@@ -271,28 +310,67 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
 
   // The V8 heap cap does not cover ArrayBuffers: watch the resident memory
   // too (Linux /proc; where it cannot be read, the heap cap alone applies).
+  // The same file gives the CPU time used, to the tick: the sandbox stops at
+  // its exact budget, and the grader knows what is left for the next one. It
+  // also tells a sandbox that waits for nothing (asleep, stopped, using no
+  // CPU) from one that a busy machine keeps waiting for a core (runnable):
+  // only the first kind of wait counts against the wall-clock backstop.
   let overMemory = false;
+  let overCpu = false;
+  let timedOut = false;
   let lastRssKib = 0;
+  let lastCpuMs: number | null = null;
+  let blockedMs: number | null = null;
+  let lastPoll = performance.now();
+  const stop = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+  };
   const watch = setInterval(() => {
     try {
       const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       lastRssKib = kib;
+      // Fields after the command's closing parenthesis: the state first, then
+      // utime and stime as the 12th and 13th.
+      const stat = Deno.readTextFileSync(`/proc/${child.pid}/stat`);
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const now = performance.now();
+      if (Number.isFinite(ticks)) {
+        const cpuMs = ticks * 1000 / TICKS_PER_SECOND;
+        const idle = lastCpuMs !== null && cpuMs === lastCpuMs && fields[0] !== "R";
+        if (blockedMs === null && cpuLimitMs !== undefined) {
+          clearTimeout(timer);
+          timer = arm(job.wallTimeoutMs * 10 - (now - started));
+        }
+        blockedMs = (blockedMs ?? 0) + (idle ? now - lastPoll : 0);
+        lastCpuMs = cpuMs;
+      }
+      lastPoll = now;
       if (kib > RSS_MB * 1024) {
         overMemory = true;
-        child.kill("SIGKILL");
+        stop();
+      } else if (cpuLimitMs !== undefined && lastCpuMs !== null && lastCpuMs >= cpuLimitMs) {
+        overCpu = true;
+        stop();
+      } else if (cpuLimitMs !== undefined && blockedMs !== null && blockedMs >= job.wallTimeoutMs) {
+        timedOut = true;
+        stop();
       }
     } catch {
       clearInterval(watch);
     }
   }, 100);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-  }, job.wallTimeoutMs);
+  // Where /proc cannot be read, real time; where it can, real time is only a
+  // last resort far beyond the backstop (the watch above applies it to waits).
+  const arm = (ms: number) =>
+    setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, ms);
+  let timer = arm(job.wallTimeoutMs);
 
   const results: (CheckResult | undefined)[] = [];
   let loadFault: SandboxFault | null = null;
@@ -368,14 +446,19 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   clearTimeout(timer);
   clearInterval(watch);
 
+  // The CPU limit: our own kill at the budget, or the OS's SIGXCPU (a SIGKILL
+  // is not taken for one: learner code may send it to itself).
+  const outOfCpu = !done && (overCpu ||
+    (cpuLimitMs !== undefined && !overMemory && !timedOut && status.signal === "SIGXCPU"));
   let fault: SandboxFault | null = loadFault;
   if (!fault && !done) {
     const during = loaded ? current : null;
-    // Stopped at the wall while holding more than the heap cap: V8 was
-    // thrashing near its limit (slow on a busy machine), not looping.
+    // Stopped while holding more than the heap cap: V8 was spending its time
+    // collecting garbage near its limit, not looping.
     const nearHeapCap = lastRssKib > HEAP_MB * 1024;
-    if (overMemory || (timedOut && nearHeapCap)) fault = { kind: "oom", during };
-    else if (timedOut) fault = { kind: "frozen", during };
+    if (overMemory || ((timedOut || outOfCpu) && nearHeapCap)) fault = { kind: "oom", during };
+    else if (outOfCpu) fault = { kind: "frozen", during, by: "cpu" };
+    else if (timedOut) fault = { kind: "frozen", during, by: "wall" };
     else if (/Failed to reserve virtual memory for CodeRange/.test(stderr)) {
       // A Worker's new isolate cannot reserve its code space under `ulimit -d`:
       // V8 aborts the whole sandbox with an out-of-memory that is not one.
@@ -412,5 +495,8 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     logs,
     rawOutput: raw,
     wallMs: performance.now() - started,
+    // Killed at its CPU budget: it used all of it, whatever the last reading.
+    cpuMs: outOfCpu ? Math.max(cpuLimitMs ?? 0, lastCpuMs ?? 0) : lastCpuMs,
+    blockedMs: cpuLimitMs === undefined ? null : blockedMs,
   };
 }

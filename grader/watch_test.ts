@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 import { parseWatchArgs, progressBar, renderWatch } from "./watch.ts";
 import { sampleReport } from "./report/_sample.ts";
 
@@ -75,7 +76,8 @@ Deno.test("renderWatch() cuts a long title, never the status word, to keep the s
   assert.equal(cut.length, 80);
 });
 
-const CONFIG = new URL("../deno.json", import.meta.url).pathname;
+// A path, not a URL: the checkout's folder may hold spaces or non-ASCII letters.
+const CONFIG = fileURLToPath(new URL("../deno.json", import.meta.url));
 
 Deno.test("watch grades from the sources rather than prompt to write the bundle", async () => {
   const dir = Deno.makeTempDirSync();
@@ -85,7 +87,8 @@ Deno.test("watch grades from the sources rather than prompt to write the bundle"
     `import { gradeFromSources } from ${
       JSON.stringify(new URL("./watch.ts", import.meta.url).href)
     };
-console.log(gradeFromSources(), Deno.env.get("ASYNC_LAB_BUNDLE") || "-");`,
+// One string: console.log colours a bare boolean under FORCE_COLOR.
+console.log(\`\${gradeFromSources()} \${Deno.env.get("ASYNC_LAB_BUNDLE") || "-"}\`);`,
   );
   const run = async (...flags: string[]) => {
     const out = await new Deno.Command(Deno.execPath(), {

@@ -36,8 +36,10 @@ const en = {
     `your module called Deno.exit(${p.code}) while it was loaded: the grader cannot test it`,
   checkExit: (p: { code: number }) =>
     `your code called Deno.exit(${p.code}) during this check: never exit from a library function`,
-  frozen: (p: { seconds: number }) =>
-    `your code never gave the event loop a chance to run (stopped after ${p.seconds} s of real time): a synchronous loop, a busy-wait on Date.now(), or Atomics.wait?`,
+  frozen: (p: { time: string }) =>
+    `your code never gave the event loop a chance to run (stopped after ${p.time} of processor time): a synchronous loop or a busy-wait on Date.now()?`,
+  blocked: (p: { time: string }) =>
+    `your code never gave the event loop a chance to run (stopped after ${p.time} of real time, waiting without working): Atomics.wait?`,
   outOfMemory:
     "your code ran out of memory (more than 256 MiB): an array or string that grows without end?",
   crashed: (p: { code: string }) => `the grader's sandbox stopped unexpectedly (${p.code})`,
@@ -96,7 +98,7 @@ EXERCISE          3, 03, 03_timeouts or timeouts (default: all)
 --lang L          en or fr (default: from LC_ALL / LANG)
 --seed N          seed for the random data the checks use (default 444)
 --fail-under N    exit 1 when the score is below N (default: the maximum)
---wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--wall-timeout S  time budget of an exercise: S seconds of processor time, and at most 2×S or S+20 real seconds (default 10)
 --ascii           draw timelines with ASCII characters only
 --verbose         also show passing checks and what your code printed
 --help            show this help`,
@@ -117,7 +119,7 @@ files, or a repository with exercises/), e.g. the folder \`gh classroom clone st
 --concurrency N   sandboxes run at once (default: the core count)
 --shard K/N       grade only every N-th submission from the K-th, in name order (1/4, 2/4…
                   for a CI matrix: the N CSVs, header aside, add up to the whole class)
---wall-timeout S  real seconds an exercise may run before it is stopped (default 10)
+--wall-timeout S  time budget of an exercise: S seconds of processor time, and at most 2×S or S+20 real seconds (default 10)
 --seed N          seed for the random data the checks use (default 444)
 --lang L          en or fr, for the progress lines and the reports (default: from LC_ALL / LANG)
 --help            show this help
@@ -183,8 +185,10 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
     `votre module a appelé Deno.exit(${p.code}) au chargement : le correcteur ne peut pas le tester`,
   checkExit: (p: { code: number }) =>
     `votre code a appelé Deno.exit(${p.code}) pendant ce test : une fonction de bibliothèque ne doit jamais quitter le programme`,
-  frozen: (p: { seconds: number }) =>
-    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.seconds} s de temps réel) : une boucle synchrone, une attente active sur Date.now() ou Atomics.wait ?`,
+  frozen: (p: { time: string }) =>
+    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.time} de temps processeur) : une boucle synchrone ou une attente active sur Date.now() ?`,
+  blocked: (p: { time: string }) =>
+    `votre code n'a jamais rendu la main à la boucle d'événements (arrêté après ${p.time} de temps réel, à attendre sans rien faire) : Atomics.wait ?`,
   outOfMemory:
     "votre code a épuisé la mémoire (plus de 256 Mio) : un tableau ou une chaîne qui grandit sans fin ?",
   crashed: (p: { code: string }) =>
@@ -241,7 +245,7 @@ EXERCICE          3, 03, 03_timeouts ou timeouts (par défaut : tous)
 --lang L          en ou fr (par défaut : d'après LC_ALL / LANG)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --fail-under N    code de sortie 1 si la note est sous N (par défaut : le maximum)
---wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--wall-timeout S  temps accordé à un exercice : S secondes de temps processeur, et au plus 2×S ou S+20 secondes réelles (par défaut 10)
 --ascii           dessine les chronologies en ASCII seulement
 --verbose         montre aussi les tests réussis et ce que votre code a affiché
 --help            affiche cette aide`,
@@ -262,7 +266,7 @@ d'exercices, ou un dépôt avec exercises/), par exemple le dossier que crée \`
 --concurrency N   bacs à sable lancés en même temps (par défaut : le nombre de cœurs)
 --shard K/N       ne corrige qu'un rendu sur N à partir du K-ième, par ordre des noms (1/4, 2/4…
                   pour une matrice de CI : les N CSV, en-tête à part, font toute la classe)
---wall-timeout S  secondes réelles accordées à un exercice avant de l'arrêter (par défaut 10)
+--wall-timeout S  temps accordé à un exercice : S secondes de temps processeur, et au plus 2×S ou S+20 secondes réelles (par défaut 10)
 --seed N          graine des données aléatoires des tests (par défaut 444)
 --lang L          en ou fr, pour la progression et les bulletins (par défaut : d'après LC_ALL / LANG)
 --help            affiche cette aide

@@ -45,12 +45,15 @@ Deno.test("sandbox: a promise that never settles is a deadlock, the other checks
   }
 });
 
-Deno.test("sandbox: a synchronous loop is stopped by the wall clock and named", async () => {
+Deno.test("sandbox: a synchronous loop is stopped at its CPU budget and named", async () => {
   const e = await gradeCase("loops-forever", 1.5);
   assert.equal(e.error?.kind, "frozen");
   const frozen = e.checks.find((c) => c.id === "concurrent-start")!;
   assert.equal(frozen.status, "error");
-  assert.match(frozen.message!, /never gave the event loop a chance to run/);
+  assert.match(
+    frozen.message!,
+    /never gave the event loop a chance to run \(stopped after 1\.5 s of processor time\)/,
+  );
   // Checks before the loop were graded.
   assert.equal(e.checks.find((c) => c.id === "sequential-order")?.status, "pass");
 });
@@ -131,4 +134,22 @@ Deno.test("toBatchJson() writes every row even when one report cannot be written
   assert.equal(json.rows[1].report, null);
   assert.equal(json.rows[0].report.score, 20);
   assert.equal(toCsv(result).split("\r\n").length, 5, "a header, three rows, the last line end");
+});
+
+Deno.test("sandbox: time spent waiting without working is not charged to the budget", async () => {
+  // 4 s of real time asleep in main(), against a budget of 3 s of CPU: only the
+  // wall-clock backstop (23 s) could stop it, and the checks all pass.
+  const started = performance.now();
+  const e = await gradeCase("waits-then-works", 3);
+  assert.ok(performance.now() - started >= 4000, "it really waited");
+  assert.equal(e.error, null, JSON.stringify(e.error));
+  assert.equal(e.score, e.maxScore);
+});
+
+Deno.test("sandbox: code that blocks without working is stopped by the wall-clock backstop", async () => {
+  const e = await gradeCase("blocks", 1);
+  assert.equal(e.error?.kind, "frozen");
+  const blocked = e.checks.find((c) => c.id === "concurrent-start")!;
+  assert.match(blocked.message!, /21 s of real time, waiting without working/);
+  assert.equal(e.checks.find((c) => c.id === "sequential-order")?.status, "pass");
 });

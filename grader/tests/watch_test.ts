@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
+import { cleanEnv } from "./_clean_env.ts";
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -14,13 +15,14 @@ function session(extra: string[]) {
   Deno.writeTextFileSync(`${dir}/01_gather.ts`, mistakeSource("01_gather", "sequential"));
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--quiet", "--allow-all", root("grader/watch.ts"), "--dir", dir, ...extra],
-    env: { LANG: "en_US.UTF-8", NO_COLOR: "1" },
+    env: cleanEnv(),
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
-  // A guard against a hung watcher, not a timing assertion.
-  const guard = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  // A guard against a hung watcher, not a timing assertion: wide enough for a
+  // very busy machine.
+  const guard = setTimeout(() => child.kill("SIGKILL"), 600_000);
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   const writer = child.stdin.getWriter();
   let seen = "";
