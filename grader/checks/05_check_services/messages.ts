@@ -175,7 +175,7 @@ export const MESSAGES = defineCatalog({
   ) =>
     `main(${p.args}) took ${p.took}; with that timeout, the checks end after ${p.want}${
       p.tiny
-        ? `. The checks gave up almost at once: is --timeout read as milliseconds? It is in seconds`
+        ? `. The checks gave up almost at once: is the timeout given to checkAll in seconds, or --timeout read as milliseconds? --timeout is in seconds, timeoutMs in milliseconds`
         : p.whole
         ? `. That is what a whole number of seconds gives: are the decimals of --timeout dropped (parseInt, Math.round)?`
         : ``
@@ -391,7 +391,7 @@ export const MESSAGES = defineCatalog({
   mainTimeoutFlagFail: (p) =>
     `main(${p.args}) a pris ${p.took} ; avec ce délai, les vérifications se terminent après ${p.want}${
       p.tiny
-        ? `. Les vérifications ont abandonné presque tout de suite : --timeout est-il lu en millisecondes ? Il est en secondes`
+        ? `. Les vérifications ont abandonné presque tout de suite : le délai est-il passé à checkAll en secondes, ou --timeout lu en millisecondes ? --timeout est en secondes, timeoutMs en millisecondes`
         : p.whole
         ? `. C'est ce que donne un nombre entier de secondes : les décimales de --timeout sont-elles perdues (parseInt, Math.round) ?`
         : ``
