@@ -1015,10 +1015,16 @@ export default defineChecks({
       lesson: "11_ecosystem#command-line-tools",
       dependsOn: ["main-timeout-flag", "results-seconds"],
       async run(ctx) {
-        // With some services offline, and with none (the summary still says 0 offline).
-        for (const offline of [int(ctx, 1, 4), 0]) {
+        // With some services offline, on a terminal where colour is allowed (colour set aside,
+        // the figures and the statuses must still be there); then with none offline (the
+        // summary still says 0 offline).
+        const cases: [number, Terminal][] = [
+          [int(ctx, 1, 4), { terminal: true, colourAllowed: true }],
+          [0, {}],
+        ];
+        for (const [offline, as] of cases) {
           const timeout = timeoutFor(ctx, offline);
-          const run = await runMain(ctx, ["--timeout", String(timeout)]);
+          const run = await runMain(ctx, ["--timeout", String(timeout)], as);
           const lines = stdoutLines(run.logs).map(plain);
           const took = checkTimes(timeout);
           const index = NAMES.map((n) => lines.findIndex((l) => l.includes(n)));
