@@ -32,11 +32,21 @@ export const MESSAGES = defineCatalog({
   probesStartTogetherHint:
     "start every probe before awaiting any: `await Promise.all(items.map(async (item) => …))` runs the callbacks together, a `for` loop with `await` inside runs them one by one",
   probesStartTogetherFail: (
-    p: { lateName: string; at: string; calledAt: string; afterPrev: boolean; callsName: string },
+    p: {
+      lateName: string;
+      at: string;
+      calledAt: string;
+      sequential: boolean;
+      waitedFor: string;
+      started: number;
+      total: number;
+    },
   ) =>
     `${p.lateName} was probed from ${p.at}, not from ${p.calledAt} when checkAll was called${
-      p.afterPrev
-        ? `: it waited for ${p.callsName} to finish — the checks ran one after another`
+      p.sequential
+        ? `: each probe started when the one before it ended — the checks ran one after another`
+        : p.waitedFor
+        ? `: it started when ${p.waitedFor} ended (${p.started} of the ${p.total} probes started at once) — were the checks limited to a few at a time, or chained?`
         : ``
     }`,
   probesStartTogetherExpected: (p: { at: string }) => `every probe starts at ${p.at}`,
@@ -286,8 +296,10 @@ export const MESSAGES = defineCatalog({
     "lancez toutes les sondes avant d'en attendre une : `await Promise.all(elements.map(async (e) => …))` exécute les callbacks ensemble, une boucle `for` avec un `await` dedans les exécute l'un après l'autre",
   probesStartTogetherFail: (p) =>
     `${p.lateName} a été sondé à partir de ${p.at}, et non de ${p.calledAt}, quand checkAll a été appelée${
-      p.afterPrev
-        ? ` : il a attendu la fin de ${p.callsName} — les vérifications se sont faites l'une après l'autre`
+      p.sequential
+        ? ` : chaque sonde a démarré à la fin de la précédente — les vérifications se sont faites l'une après l'autre`
+        : p.waitedFor
+        ? ` : il a démarré à la fin de ${p.waitedFor} (${p.started} sondes sur ${p.total} ont démarré tout de suite) — les vérifications étaient-elles limitées à quelques-unes à la fois, ou enchaînées ?`
         : ``
     }`,
   probesStartTogetherExpected: (p) => `toutes les sondes démarrent à ${p.at}`,

@@ -361,9 +361,6 @@ function findServices(
   return undefined;
 }
 
-const times = (ctx: CheckContext, ms: number[], digits = 3): LocalText =>
-  joinTexts(ms.map((m) => ctx.sec(m, digits)), msg("listSeparator"));
-
 /** A --timeout in seconds, at millisecond resolution, that leaves `offline` services offline. */
 function timeoutFor(ctx: CheckContext, offline: number): number {
   // The statement's services, slowest first: 3.5, 1.5, 0.8, 0.3, 0.1 s.
@@ -397,21 +394,30 @@ export default defineChecks({
           .sort((a, b) => a.call.start - b.call.start);
         const late = calls.find((c) => !near(c.call.start, run.calledAt));
         if (late) {
-          const i = calls.indexOf(late);
-          const prev = i > 0 ? calls[i - 1].call : undefined;
-          const afterPrev = prev !== undefined && prev.end !== null &&
-            near(late.call.start, prev.end);
+          // One after another: each probe starts when the one before it ended.
+          const sequential = calls.every((c, k) =>
+            k === 0 ||
+            (calls[k - 1].call.end !== null && near(c.call.start, calls[k - 1].call.end!))
+          );
+          const waited = calls.find((c) =>
+            c !== late && c.call.end !== null && near(late.call.start, c.call.end)
+          );
           ctx.fail(
             msg("probesStartTogetherFail", {
               lateName: late.name,
               at: ctx.sec(late.call.start, 3),
               calledAt: ctx.sec(run.calledAt, 3),
-              afterPrev,
-              callsName: i > 0 ? calls[i - 1].name : "",
+              sequential,
+              waitedFor: waited?.name ?? "",
+              started: calls.filter((c) => near(c.call.start, run.calledAt)).length,
+              total: calls.length,
             }),
             {
               expected: msg("probesStartTogetherExpected", { at: ctx.sec(run.calledAt, 3) }),
-              actual: times(ctx, calls.map((c) => c.call.start)),
+              actual: joinTexts(
+                calls.map((c) => msg("pair", { name: c.name, at: ctx.sec(c.call.start, 3) })),
+                msg("listSeparator"),
+              ),
               marks: [{ at: run.calledAt, label: "checkAll()", kind: "expected" }],
             },
           );
