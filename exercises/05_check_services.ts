@@ -21,26 +21,35 @@
  *    - give each one `options.timeoutMs` (default 2000): past it, abort that
  *      probe's signal and mark the service `offline` with `reason: "timeout"`
  *      (`AbortSignal.timeout(ms)` is one way; `setTimeout` + `AbortController`
- *      another — then clear your timer when the probe answers in time);
+ *      another — then clear your timer whether the probe answers or fails);
  *    - a probe that fails with an error marks its service `offline` with
  *      `reason: "error"` and `error: <its message>`; the other checks go on;
- *    - call `options.onResult(result)` **the moment** each verdict is known,
- *      not when all of them are;
+ *    - call `options.onResult(result)` once per service, **the moment** its
+ *      verdict is known, not when all of them are;
  *    - resolve with every `CheckResult`: `name`, `status`, `seconds` (how long
- *      that check took, measured with `performance.now()`), and `reason` /
- *      `error` when offline.
+ *      that check took, measured with `performance.now()` from its own start —
+ *      `checkAll` may be called more than once), and `reason` / `error` when
+ *      offline;
+ *    - leave no timer pending when it resolves, whatever happened.
  *    Use `options.probe` when it is given (the grader passes its own).
  * 3. Write `main(args)`, the command line, and return its exit code:
- *    - `--timeout SECONDS` (default 2), `--json`, `--help`;
- *    - one line per service as soon as its verdict is known, then a summary:
- *      how many online, how many offline, and the total time;
- *    - `--json` prints one JSON document instead (for scripts and machines);
- *    - `--help` prints the usage; an unknown option or a bad value prints an
- *      error and the usage;
- *    - exit code 0 when every service is online, 1 when any is offline, 2 for
- *      a usage error;
+ *    - `--timeout SECONDS` (default 2; decimals count: `--timeout 1.25`),
+ *      `--json`, `--help`;
+ *    - one line per service as soon as its verdict is known, with its name,
+ *      whether it is online or offline (in words or symbols: not only in
+ *      colour) and how long its check took; then a summary: how many online,
+ *      how many offline (even 0), and the total time;
+ *    - `--json` prints, instead, one JSON document and nothing else, holding
+ *      every result (`name`, `status`, `seconds`…), for scripts and machines;
+ *    - `--help` prints the usage (the options) and returns 0; an unknown
+ *      option, an unexpected argument or a bad `--timeout` (missing, not a
+ *      number — `Number("soon")` is `NaN` —, zero or negative) prints an error
+ *      and the usage and returns 2, before checking anything;
+ *    - exit code 0 when every service is online, 1 when any is offline
+ *      (however many), 2 for a usage error;
  *    - colours are welcome, but only when allowed: never when `NO_COLOR` is
- *      set (`Deno.noColor`) or when the output is not a terminal.
+ *      set (read `Deno.noColor`: it needs no permission) or when the output
+ *      is not a terminal (`Deno.stdout.isTerminal()`).
  *
  * Use `node:util`'s `parseArgs` for the options. `main` must not call
  * `Deno.exit` itself: the last line of the file does, with the code `main`

@@ -32,6 +32,7 @@ const en = {
   "10_pitfalls#blocking-the-loop": "blocking the event loop",
   "10_pitfalls#forgotten-await": "the forgotten `await`",
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
+  "11_ecosystem#colour-when-allowed": "colour only on a terminal, and never with `NO_COLOR`",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -60,6 +61,8 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "10_pitfalls#forgotten-await": "le `await` oublié",
   "11_ecosystem#command-line-tools":
     "un outil en ligne de commande : arguments, sortie, codes de sortie",
+  "11_ecosystem#colour-when-allowed":
+    "la couleur seulement dans un terminal, et jamais avec `NO_COLOR`",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
