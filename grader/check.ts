@@ -15,7 +15,7 @@ import {
   type Span,
   type VirtualRun,
 } from "./clock.ts";
-import { formatSeconds, type Lang, type LocalText, texts } from "./i18n/mod.ts";
+import { formatSeconds, type Lang, type LocalText, type Texts, texts } from "./i18n/mod.ts";
 import { MESSAGES } from "./i18n/messages.ts";
 import { probe } from "./probe.ts";
 // Every checks module uses the toolkit: loading it with the engine keeps the
@@ -206,7 +206,7 @@ export interface TimelineSpan {
  * Both languages of a core message; a parameter that is a sentence in every
  * language (`ctx.sec(ms)`) gives each language its own side.
  */
-export const core = texts(MESSAGES);
+export const core: Texts<(typeof MESSAGES)["en"]> = texts(MESSAGES);
 
 /** A short description of a thrown value: `TypeError: x is not a function`. */
 export function describeError(error: unknown): string {

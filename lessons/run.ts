@@ -100,7 +100,9 @@ export async function drawLesson(
   const plan = LESSONS.find((l) => l.file === file)?.timeline ?? {};
   const [{ runVirtual, sumOfWaits }, { renderLanes, LANE_GLYPHS }] = await Promise.all([
     import("./_timeline.ts"),
-    import("../grader/timeline.ts"),
+    // The grader's renderer, by URL: a lesson run from its URL has no
+    // deno.json to name the engine's package, and the course ships both.
+    import(new URL("../grader/timeline.ts", import.meta.url).href) as Promise<Renderer>,
   ]);
   const lesson = await import(new URL(`./${file}`, import.meta.url).href);
   const run = await runVirtual(() => lesson.main({ ...plan.options, lang }), print);
@@ -128,6 +130,25 @@ export async function drawLesson(
     t.legend(glyph.wait.repeat(3), glyph.mark),
   ];
   return { lines, run };
+}
+
+/** What a lesson's timeline needs of the grader's renderer (`grader/timeline.ts`). */
+interface Renderer {
+  renderLanes(
+    lanes: readonly {
+      label: string;
+      waits: readonly { start: number; end: number }[];
+      marks: readonly number[];
+    }[],
+    options: {
+      width?: number;
+      ascii?: boolean;
+      lang?: Lang;
+      markers?: readonly { at: number; text: string }[];
+      color?: boolean;
+    },
+  ): string[];
+  LANE_GLYPHS: Record<"ascii" | "unicode", { wait: string; mark: string; arrow: string }>;
 }
 
 /**

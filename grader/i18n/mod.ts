@@ -55,6 +55,12 @@ function isLocalText(value: unknown): value is LocalText {
   return LANGS.every((l) => typeof Object.getOwnPropertyDescriptor(value, l)?.value === "string");
 }
 
+/** What {@linkcode texts} returns: a message of catalog `M` in every language. */
+export type Texts<M extends Messages> = <K extends keyof M & string>(
+  key: K,
+  ...params: Params<M[K]>
+) => LocalText;
+
 /**
  * A reader of `catalog` that gives a message in every language, its
  * parameters filled; a parameter that is itself a {@linkcode LocalText}
@@ -75,9 +81,7 @@ function isLocalText(value: unknown): value is LocalText {
  * });
  * ```
  */
-export function texts<M extends Messages>(
-  catalog: Catalog<M>,
-): <K extends keyof M & string>(key: K, ...params: Params<M[K]>) => LocalText {
+export function texts<M extends Messages>(catalog: Catalog<M>): Texts<M> {
   return (key, ...params) => {
     const pick = (lang: Lang): string => {
       const message = catalog[lang][key] as Message;
