@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
@@ -32,30 +33,50 @@ const ENGINE = [
   fromFileUrl(new URL("../mod.ts", import.meta.url)),
   fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
 ];
-let importMap: string | null = null;
+let importMap: { text: string; file: string } | null = null;
 
 /**
  * The sandbox's import map: the project's own imports, and every module of
  * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
- * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
- * Built once, from `deno.json` read (not imported: a teacher's checks may
- * import this module inside the sandbox, which may not read `deno.json`).
+ * `_refused.ts`, which throws. Built once, from `deno.json` read (not
+ * imported: a teacher's checks may import this module inside the sandbox,
+ * which may not read `deno.json`). Written to a file next to the bundles
+ * (rewritten if pruned): Deno 2.9 panics on a `data:` import map given with
+ * a workspace `--config`; the `data:` URL is the fallback where nothing can
+ * be written.
  */
 function sandboxImportMap(): string {
-  if (importMap !== null) return importMap;
-  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { imports?: Record<string, string> };
-  const refused = new URL("./_refused.ts", import.meta.url).href;
-  const imports: Record<string, string> = { ...config.imports };
-  for (const name of REFUSED_MODULES) {
-    const target = `${refused}?${encodeURIComponent(name)}`;
-    imports[`node:${name}`] = target;
-    imports[name] = target;
+  if (importMap === null) {
+    const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as {
+      imports?: Record<string, string>;
+    };
+    const refused = new URL("./_refused.ts", import.meta.url).href;
+    const imports: Record<string, string> = { ...config.imports };
+    for (const name of REFUSED_MODULES) {
+      const target = `${refused}?${encodeURIComponent(name)}`;
+      imports[`node:${name}`] = target;
+      imports[name] = target;
+    }
+    // The grader's bundle loads its npm packages through `node:module`'s
+    // createRequire (and exports no way to it): it alone keeps that module.
+    const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
+    const text = JSON.stringify({ imports, scopes });
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const name = `import-map-${(hash >>> 0).toString(16)}.json`;
+    importMap = { text, file: `${BUNDLE_DIR}/${name}` };
   }
-  // The grader's bundle loads its npm packages through `node:module`'s
-  // createRequire (and exports no way to it): it alone keeps that module.
-  const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
-  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
-  return importMap;
+  try {
+    if (!existsSync(importMap.file)) {
+      Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
+      const temp = `${importMap.file}.${Deno.pid}.tmp`;
+      Deno.writeTextFileSync(temp, importMap.text);
+      Deno.renameSync(temp, importMap.file);
+    }
+    return importMap.file;
+  } catch {
+    return `data:application/json,${encodeURIComponent(importMap.text)}`;
+  }
 }
 
 /** Heap cap of a sandbox, in MiB. */
