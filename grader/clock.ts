@@ -197,6 +197,18 @@ function printInto(
 }
 
 /**
+ * Keeps one console call's text as one line (several lines of text in one
+ * call stay together, as checks have always read them), continuing the
+ * partial line its channel holds, as a terminal would show it.
+ */
+function printLine(sink: LogLine[], channel: Channel, text: string, level: LogLine["level"]): void {
+  if (channel.partial !== "" && channel.sink !== sink) endPartial(channel);
+  keepLine(sink, level, channel.partial + text, clock?.now ?? 0);
+  channel.partial = "";
+  channel.sink = null;
+}
+
+/**
  * Ends the partial lines (text written without a final newline) that belong
  * to `sink`, or to any sink when none is given: a run's last line counts even
  * without its newline.
@@ -214,8 +226,7 @@ export function flushOutput(sink?: LogLine[]): void {
  * set, keep each line (stamped with virtual time) instead of printing it:
  * `log`, `info`, `warn`, `error`, `debug`, and the rest of the console too
  * (`table`, `dir`, `count`, `time…`, `assert`, `trace`, `group…`), so no
- * way of printing escapes the capture or goes unseen by a check. A text of
- * several lines gives one line each, as it shows on a terminal.
+ * way of printing escapes the capture or goes unseen by a check.
  */
 function installConsoleCapture(): void {
   const counts = new Map<string, number>();
@@ -237,7 +248,7 @@ function installConsoleCapture(): void {
       const pad = "  ".repeat(indent);
       effect?.(...args);
       if (line === null) return;
-      printInto(sink, channel, pad + line.replaceAll("\n", "\n" + pad) + "\n", level);
+      printLine(sink, channel, pad + line, level);
     };
     Object.defineProperty(console, name, { value: method, writable: true, configurable: true });
   };

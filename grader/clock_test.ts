@@ -205,14 +205,16 @@ Deno.test("runInVirtualTime() shows a partial line and a console line as a termi
   const run = await runInVirtualTime(async () => {
     Deno.stdout.writeSync(bytes("checking… "));
     await sleep(500);
-    console.log("ok\nsecond line");
-    Deno.stdout.writeSync(bytes("a\r\nb\n"));
+    console.log("ok");
+    Deno.stdout.writeSync(bytes("a\r\nb\nc"));
+    await sleep(100);
+    Deno.stdout.writeSync(bytes("d\n"));
   }, { captureConsole: true });
   assert.deepEqual(run.logs.map((l) => [l.at, l.text]), [
     [500, "checking… ok"],
-    [500, "second line"],
     [500, "a"],
     [500, "b"],
+    [600, "cd"],
   ]);
   // Nothing written in one run leaks into the next.
   const next = await runInVirtualTime(() => console.log("alone"), { captureConsole: true });
