@@ -345,6 +345,12 @@ Deno.test("11_ecosystem (in-process) serves, echoes and routes without a network
     'app.request("/hello/ada") -> 200 {"hello":"ada"}',
     '3 x app.request("/slow") -> 100 ms for all three',
     "npm:postgres",
+    "$ sum 3 4   -> exit code 0",
+    "$ sum --max 5 3 4   -> exit code 1",
+    "stderr: the sum 7 is over the maximum 5",
+    "$ sum --max soon 3   -> exit code 2",
+    'Number("soon") gives NaN',
+    "$ sum --verbose   -> exit code 2",
   ]);
 });
 
