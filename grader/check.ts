@@ -188,6 +188,12 @@ export interface CheckResult {
   expectedMs: number | null;
   /** The learner has not started this part (a `TODO` error). */
   todo: boolean;
+  /**
+   * The lesson section that teaches what the check checks, `NN_topic#anchor`
+   * (a key of `grader/i18n/lessons.ts`), when it did not pass: the next thing
+   * to read.
+   */
+  lesson?: string;
 }
 
 /** One bar of a timeline in the report. */
@@ -395,6 +401,7 @@ export function checkResult(
     tookMs: fields.tookMs ?? null,
     expectedMs: fields.expectedMs ?? null,
     todo: fields.todo ?? false,
+    ...(fields.status !== "pass" && check.lesson ? { lesson: check.lesson } : {}),
   };
 }
 

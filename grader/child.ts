@@ -9,7 +9,13 @@
  *
  * @module
  */
-import { captureAllConsole, installVirtualClock, type LogLine, runInVirtualTime } from "./clock.ts";
+import {
+  captureAllConsole,
+  flushOutput,
+  installVirtualClock,
+  type LogLine,
+  runInVirtualTime,
+} from "./clock.ts";
 import {
   type Check,
   type CheckResult,
@@ -283,6 +289,8 @@ async function main(): Promise<void> {
     } catch { /* a getter in what learner code threw */ }
     send({ type: "result", index, result: safe ?? unreadable(check, job.lang) });
   }
+  // A line printed outside the checks without its newline still counts.
+  flushOutput(logs);
   send({ type: "done", logs });
 }
 

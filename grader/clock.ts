@@ -26,11 +26,15 @@ export interface Span {
   abortedAt: number | null;
 }
 
-/** A console line captured during a run, stamped with virtual time. */
+/**
+ * A printed line captured during a run, stamped with virtual time: from the
+ * console, or written to `Deno.stdout` / `process.stdout` (level `log`) or
+ * `Deno.stderr` / `process.stderr` (level `error`).
+ */
 export interface LogLine {
   /** Virtual milliseconds when the line was printed. */
   at: number;
-  /** The console method that printed it. */
+  /** The console method that printed it (`log` / `error` for raw writes to stdout / stderr). */
   level: "log" | "info" | "warn" | "error" | "debug";
   /** The text, formatted like `console.log` would. */
   text: string;
@@ -56,7 +60,7 @@ export interface VirtualRun<T> {
   /** Timers still pending when the run ended, not counting those created by
    * `AbortSignal.timeout` (they never keep a program alive). */
   pendingTimers: number;
-  /** Console lines printed during the run (when `captureConsole` is on). */
+  /** Lines printed during the run, through any channel (when `captureConsole` is on). */
   logs: LogLine[];
   /** Promise rejections nobody handled during the run. */
   unhandled: unknown[];
@@ -66,7 +70,7 @@ export interface VirtualRun<T> {
 export interface RunOptions {
   /** Virtual milliseconds after which the run is a runaway (default 600 000). */
   horizonMs?: number;
-  /** Capture console output as {@linkcode LogLine}s instead of printing it. */
+  /** Capture printed output (console, stdout, stderr) as {@linkcode LogLine}s instead of printing it. */
   captureConsole?: boolean;
   /** Keep the clock where it is instead of resetting it to 0 first. */
   keepTime?: boolean;
@@ -123,6 +127,100 @@ function format(args: unknown[]): string {
   return [head, ...args.slice(next).map(show)].join(" ");
 }
 
+/** Where printed text goes: the standard output or the standard error. */
+interface Channel {
+  /** The level its raw writes get (`log` for stdout, `error` for stderr). */
+  level: LogLine["level"];
+  /** Decodes the bytes written to it, a character split across writes included. */
+  decoder: TextDecoder;
+  /** The line written so far without its newline. */
+  partial: string;
+  /** Virtual milliseconds of the partial line's last write. */
+  at: number;
+  /** The sink the partial line belongs to. */
+  sink: LogLine[] | null;
+}
+
+const channels: { out: Channel; err: Channel } = {
+  out: { level: "log", decoder: new TextDecoder(), partial: "", at: 0, sink: null },
+  err: { level: "error", decoder: new TextDecoder(), partial: "", at: 0, sink: null },
+};
+
+// Taken at load time: learner code cannot reach them through a patched prototype.
+const reflectApply = Reflect.apply;
+const textDecode = TextDecoder.prototype.decode;
+const isView = ArrayBuffer.isView;
+
+/** Keeps one finished line in `sink` (within the sink's caps). */
+function keepLine(sink: LogLine[], level: LogLine["level"], text: string, at: number): void {
+  const used = loggedChars.get(sink) ?? 0;
+  if (sink.length >= MAX_LOG_LINES || used >= MAX_LOG_CHARS) return;
+  const clipped = text.endsWith("\r") ? text.slice(0, -1) : text;
+  loggedChars.set(sink, used + clipped.length);
+  sink.push({ at, level, text: clipped.slice(0, MAX_LOG_CHARS) });
+}
+
+/** Ends a channel's partial line: kept in its own sink, stamped with its last write. */
+function endPartial(channel: Channel): void {
+  if (channel.partial !== "" && channel.sink !== null) {
+    keepLine(channel.sink, channel.level, channel.partial, channel.at);
+  }
+  channel.partial = "";
+  channel.sink = null;
+}
+
+/**
+ * Prints `text` on `channel` into `sink` as a terminal would show it: each
+ * newline ends a line (the first one continues the partial line written
+ * before it), what follows the last newline waits for the next write, the
+ * next console line or the end of the run. `level` names the lines it ends.
+ */
+function printInto(
+  sink: LogLine[],
+  channel: Channel,
+  text: string,
+  level: LogLine["level"],
+): void {
+  const at = clock?.now ?? 0;
+  if (channel.partial !== "" && channel.sink !== sink) endPartial(channel);
+  const pieces = text.split("\n");
+  const last = pieces.pop()!;
+  for (const piece of pieces) {
+    keepLine(sink, level, channel.partial + piece, at);
+    channel.partial = "";
+  }
+  if (last !== "" && channel.partial.length < MAX_LOG_CHARS) {
+    channel.partial = (channel.partial + last).slice(0, MAX_LOG_CHARS);
+    channel.sink = sink;
+    channel.at = at;
+  }
+}
+
+/**
+ * Keeps one console call's text as one line (several lines of text in one
+ * call stay together, as checks have always read them), continuing the
+ * partial line its channel holds, as a terminal would show it.
+ */
+function printLine(sink: LogLine[], channel: Channel, text: string, level: LogLine["level"]): void {
+  if (channel.partial !== "" && channel.sink !== sink) endPartial(channel);
+  keepLine(sink, level, channel.partial + text, clock?.now ?? 0);
+  channel.partial = "";
+  channel.sink = null;
+}
+
+/**
+ * Ends the partial lines (text written without a final newline) that belong
+ * to `sink`, or to any sink when none is given: a run's last line counts even
+ * without its newline.
+ */
+export function flushOutput(sink?: LogLine[]): void {
+  for (const channel of [channels.out, channels.err]) {
+    const rest = reflectApply(textDecode, channel.decoder, []) as string;
+    if (rest !== "" && channel.sink !== null) printInto(channel.sink, channel, rest, channel.level);
+    if (sink === undefined || channel.sink === sink) endPartial(channel);
+  }
+}
+
 /**
  * Replaces the console's printing methods with ones that, while a sink is
  * set, keep each line (stamped with virtual time) instead of printing it:
@@ -142,17 +240,15 @@ function installConsoleCapture(): void {
   ) => {
     const real = (console as unknown as Record<string, (...args: unknown[]) => void>)[name]
       .bind(console);
+    const channel = level === "warn" || level === "error" ? channels.err : channels.out;
     const method = (...args: unknown[]) => {
       const sink = currentLogs ?? sinkLogs;
       if (sink === null) return real(...args);
       const line = text(...args);
-      const indented = "  ".repeat(indent) + line;
+      const pad = "  ".repeat(indent);
       effect?.(...args);
       if (line === null) return;
-      const used = loggedChars.get(sink) ?? 0;
-      if (sink.length >= MAX_LOG_LINES || used >= MAX_LOG_CHARS) return;
-      loggedChars.set(sink, used + indented.length);
-      sink.push({ at: clock?.now ?? 0, level, text: indented.slice(0, MAX_LOG_CHARS) });
+      printLine(sink, channel, pad + line, level);
     };
     Object.defineProperty(console, name, { value: method, writable: true, configurable: true });
   };
@@ -198,9 +294,71 @@ function installConsoleCapture(): void {
 }
 
 /**
- * Sends every console line printed from now on (in or out of a run) to
- * `sink`, stamped with virtual time, so nothing learner code prints reaches
- * the real output. Used by the sandbox; output is capped (64 KiB).
+ * Routes what code writes to the standard output and error streams
+ * (`Deno.stdout.write` / `writeSync` / `writable`, the same on `Deno.stderr`,
+ * and so `process.stdout.write`, which Deno's Node layer sends through
+ * `Deno.stdout.writeSync` when the output is not a terminal, as in the
+ * sandbox) into the current sink, like console lines: bytes decoded as they
+ * come, one line per newline, stamped with virtual time. With no sink set,
+ * they are written for real. The patched methods live on the streams'
+ * prototypes, read-only: code cannot put the real ones back.
+ */
+function installStdioCapture(): void {
+  for (
+    const [stream, channel] of [[Deno.stdout, channels.out], [Deno.stderr, channels.err]] as const
+  ) {
+    const proto = Object.getPrototypeOf(stream) as Record<string, unknown>;
+    const realSync = proto.writeSync as (this: unknown, p: Uint8Array) => number;
+    const realWrite = proto.write as (this: unknown, p: Uint8Array) => Promise<number>;
+    const bytesOf = (p: unknown): Uint8Array => {
+      if (!isView(p)) throw new TypeError("The data to write must be a Uint8Array");
+      return new Uint8Array(p.buffer, p.byteOffset, p.byteLength);
+    };
+    /** Keeps the bytes when a sink is set; `false` when they must be written for real. */
+    const kept = (bytes: Uint8Array): boolean => {
+      const sink = currentLogs ?? sinkLogs;
+      if (sink === null) return false;
+      const text = reflectApply(textDecode, channel.decoder, [bytes, { stream: true }]) as string;
+      printInto(sink, channel, text, channel.level);
+      return true;
+    };
+    const writeSync = function (this: unknown, p: Uint8Array): number {
+      const bytes = bytesOf(p);
+      return kept(bytes) ? bytes.byteLength : reflectApply(realSync, this, [p]);
+    };
+    const write = function (this: unknown, p: Uint8Array): Promise<number> {
+      try {
+        const bytes = bytesOf(p);
+        if (kept(bytes)) return Promise.resolve(bytes.byteLength);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return reflectApply(realWrite, this, [p]);
+    };
+    let writable: WritableStream<Uint8Array> | undefined;
+    const getWritable = (): WritableStream<Uint8Array> => {
+      writable ??= new WritableStream<Uint8Array>({
+        write(chunk) {
+          const bytes = bytesOf(chunk);
+          for (let done = 0; done < bytes.byteLength;) {
+            done += reflectApply(writeSync, stream, [bytes.subarray(done)]) as number;
+          }
+        },
+      });
+      return writable;
+    };
+    for (const [name, value] of [["writeSync", writeSync], ["write", write]] as const) {
+      Object.defineProperty(proto, name, { value, writable: false, configurable: false });
+    }
+    Object.defineProperty(proto, "writable", { get: getWritable, configurable: false });
+  }
+}
+
+/**
+ * Sends every line printed from now on (in or out of a run; through the
+ * console, `Deno.stdout`/`Deno.stderr` or `process.stdout`/`process.stderr`)
+ * to `sink`, stamped with virtual time, so nothing learner code prints
+ * reaches the real output. Used by the sandbox; output is capped (64 KiB).
  */
 export function captureAllConsole(sink: LogLine[]): void {
   installVirtualClock();
@@ -251,6 +409,7 @@ export function installVirtualClock(): void {
     configurable: true,
   });
   installConsoleCapture();
+  installStdioCapture();
   // Only rejections during a run are the run's to report; outside one, Deno's
   // default (print and exit non-zero) stays in force.
   globalThis.addEventListener("unhandledrejection", (event) => {
@@ -438,6 +597,8 @@ export async function runInVirtualTime<T>(
       }
     }
   } finally {
+    // A last line written without its newline belongs to this run.
+    if (options.captureConsole) flushOutput(logs);
     simulatedMs += c.now - started;
     [currentEvents, currentLogs, currentUnhandled, activeRun] = saved;
   }

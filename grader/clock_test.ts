@@ -163,3 +163,60 @@ Deno.test("runInVirtualTime() captures every way of printing, formatted like the
     [1500, "error", "Assertion failed: math is broken"],
   ]);
 });
+
+Deno.test("runInVirtualTime() sees writes to stdout and stderr as it sees console lines", async () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const viaConsole = await runInVirtualTime(async () => {
+    console.log("start");
+    await sleep(1200);
+    console.log("ready: 3 of 3");
+    console.error("one failed");
+    await sleep(300);
+    console.log("done");
+  }, { captureConsole: true });
+  const viaStreams = await runInVirtualTime(async () => {
+    Deno.stdout.writeSync(bytes("start\n"));
+    await sleep(1200);
+    // One line in three writes, a character split across two of them.
+    const tail = bytes("3 of 3 ✓\n");
+    await Deno.stdout.write(bytes("ready: "));
+    Deno.stdout.writeSync(tail.subarray(0, 8));
+    Deno.stdout.writeSync(tail.subarray(8));
+    const writer = Deno.stderr.writable.getWriter();
+    await writer.write(bytes("one failed\n"));
+    writer.releaseLock();
+    await sleep(300);
+    Deno.stdout.writeSync(bytes("done")); // no newline: the run's end ends it
+  }, { captureConsole: true });
+  assert.deepEqual(
+    viaStreams.logs,
+    viaConsole.logs.map((l) => l.text === "ready: 3 of 3" ? { ...l, text: "ready: 3 of 3 ✓" } : l),
+  );
+  assert.deepEqual(viaConsole.logs.map((l) => [l.at, l.level]), [
+    [0, "log"],
+    [1200, "log"],
+    [1200, "error"],
+    [1500, "log"],
+  ]);
+});
+
+Deno.test("runInVirtualTime() shows a partial line and a console line as a terminal would", async () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const run = await runInVirtualTime(async () => {
+    Deno.stdout.writeSync(bytes("checking… "));
+    await sleep(500);
+    console.log("ok");
+    Deno.stdout.writeSync(bytes("a\r\nb\nc"));
+    await sleep(100);
+    Deno.stdout.writeSync(bytes("d\n"));
+  }, { captureConsole: true });
+  assert.deepEqual(run.logs.map((l) => [l.at, l.text]), [
+    [500, "checking… ok"],
+    [500, "a"],
+    [500, "b"],
+    [600, "cd"],
+  ]);
+  // Nothing written in one run leaks into the next.
+  const next = await runInVirtualTime(() => console.log("alone"), { captureConsole: true });
+  assert.deepEqual(next.logs.map((l) => l.text), ["alone"]);
+});

@@ -331,11 +331,14 @@ async function gradeStaged(
     if (got && got.id === c.id) {
       // Trust only which checks passed; points come from the checks module.
       const pass = got.status === "pass";
+      // The lesson comes from the checks module too, never from the sandbox.
+      const { lesson: _, ...rest } = got;
       return {
-        ...got,
+        ...rest,
         points: c.points,
         score: pass ? c.points : 0,
         status: pass ? "pass" : got.status === "error" ? "error" : "fail",
+        ...(!pass && c.lesson ? { lesson: c.lesson } : {}),
       };
     }
     const message = faults.get(i)?.message ??

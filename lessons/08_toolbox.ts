@@ -132,6 +132,8 @@ export async function main(options: ToolboxOptions = {}): Promise<void> {
 
   console.log(`\n${t.cancelTitle}`);
   const controller = new AbortController();
+  // A signal that aborts itself after 1 s, to show its reason below.
+  const deadline = AbortSignal.timeout(1000);
   const t1 = performance.now();
   const job = lane(t.jobLane, () => abortableSleep(5000, controller.signal));
   lane(t.abortLane, () => setTimeout(() => controller.abort(new Error(t.noLonger)), 1000));
@@ -141,6 +143,19 @@ export async function main(options: ToolboxOptions = {}): Promise<void> {
     console.log(t.stopped((performance.now() - t1) / 1000, (error as Error).message));
   }
   console.log(t.cancelOutro);
+
+  console.log(`\n${t.reasonsTitle}`);
+  const plain = new AbortController();
+  plain.abort(); // no reason given
+  console.log(t.reason("controller.abort()", (plain.signal.reason as Error).name));
+  console.log(
+    t.reason("controller.abort(new Error(…))", (controller.signal.reason as Error).name),
+  );
+  if (!deadline.aborted) {
+    await new Promise((resolve) => deadline.addEventListener("abort", resolve, { once: true }));
+  }
+  console.log(t.reason("AbortSignal.timeout(1000)", (deadline.reason as Error).name));
+  console.log(t.reasonsOutro);
 }
 
 if (import.meta.main) await main();

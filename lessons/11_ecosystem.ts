@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { parseArgs } from "node:util";
 import { Hono } from "npm:hono@4.13.19";
 import { type Lang, lessonLang } from "./_i18n.ts";
 import { TEXT } from "./text/11_ecosystem.ts";
@@ -67,6 +68,49 @@ async function threeCities(
 }
 
 /** Runs the lesson. */
+/** What a command-line tool run in-process printed, and the exit code it ended with. */
+interface ToolRun {
+  code: number;
+  stdout: string[];
+  stderr: string[];
+}
+
+/**
+ * `sum [--max N] NUMBER…`: prints the sum of its numbers; exit code 1 when
+ * the sum is over the maximum (a check that failed), 2 when the command line
+ * is wrong (an unknown option, something that is not a number). A real tool
+ * would pass `Deno.args` and end with `Deno.exit(run.code)`.
+ */
+function sumTool(args: string[], t: Text): ToolRun {
+  const run: ToolRun = { code: 0, stdout: [], stderr: [] };
+  const usage = (why: string): ToolRun => {
+    run.stderr.push(why, t.usage);
+    return { ...run, code: 2 };
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { max: { type: "string", default: "100" } },
+    });
+  } catch (error) {
+    return usage(t.unknownOption(/'([^']+)'/.exec((error as Error).message)?.[1] ?? args[0]));
+  }
+  const texts = [parsed.values.max, ...parsed.positionals];
+  // Number("soon") does not throw: it gives NaN, which must be refused here.
+  const bad = texts.find((text) => !Number.isFinite(Number(text)) || text.trim() === "");
+  if (bad !== undefined) return usage(t.notANumber(bad));
+  const [max, ...numbers] = texts.map(Number);
+  const total = numbers.reduce((a, b) => a + b, 0);
+  run.stdout.push(t.sumIs(total));
+  if (total > max) {
+    run.stderr.push(t.overMax(total, max));
+    return { ...run, code: 1 };
+  }
+  return run;
+}
+
 export async function main(options: EcosystemOptions = {}): Promise<void> {
   const t = TEXT[options.lang ?? lessonLang()];
   const net = !options.simulate &&
@@ -159,6 +203,18 @@ export async function main(options: EcosystemOptions = {}): Promise<void> {
 
   console.log(`\n${t.dbTitle}`);
   console.log(t.db);
+
+  console.log(`\n${t.cliTitle}`);
+  console.log(t.cliIntro);
+  for (
+    const args of [["3", "4"], ["--max", "5", "3", "4"], ["--max", "soon", "3"], ["--verbose"]]
+  ) {
+    const run = sumTool(args, t);
+    console.log(t.cliRun(["sum", ...args].join(" "), run.code));
+    for (const line of run.stdout) console.log(`      stdout: ${line}`);
+    for (const line of run.stderr) console.log(`      stderr: ${line}`);
+  }
+  console.log(t.cliOutro);
 }
 
 if (import.meta.main) await main();

@@ -235,9 +235,12 @@ Deno.test("08_toolbox shows gather, tasks, as-completed, allSettled, race and an
     'race -> rejected with "fast failure"',
     "any -> mirror 2",
     "a 5 s job stopped after 1.0 s: no longer needed",
+    "-> signal.reason is an AbortError",
+    "-> signal.reason is an Error",
+    "-> signal.reason is a TimeoutError",
   ]);
   assert.deepEqual(lines.slice(0, 6).map((l) => l.at), [2000, 2000, 3000, 3000, 4000, 5000]);
-  assert.equal(lines.at(-1)!.at, 7200);
+  assert.equal(lines.at(-1)!.at, 7200); // the timeout signal fired with the abort, at +1 s
   assert.equal(run.elapsedMs, 7200); // the 5 s timer was cleared, not waited for
 });
 
@@ -345,6 +348,12 @@ Deno.test("11_ecosystem (in-process) serves, echoes and routes without a network
     'app.request("/hello/ada") -> 200 {"hello":"ada"}',
     '3 x app.request("/slow") -> 100 ms for all three',
     "npm:postgres",
+    "$ sum 3 4   -> exit code 0",
+    "$ sum --max 5 3 4   -> exit code 1",
+    "stderr: the sum 7 is over the maximum 5",
+    "$ sum --max soon 3   -> exit code 2",
+    'Number("soon") gives NaN',
+    "$ sum --verbose   -> exit code 2",
   ]);
 });
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type CatalogOf, defineCatalog } from "./mod.ts";
+import { type CatalogOf, defineCatalog, type Lang } from "./mod.ts";
 
 const en = {
   "01_sync_vs_async#waiting-without-blocking": "waiting without blocking",
@@ -67,3 +67,73 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
 export type LessonSection = keyof typeof en;
+
+/** The words around a lesson section, in every language. */
+export const LESSON_TEXT: CatalogOf<{
+  learn: (p: { command: string; title: string }) => string;
+  link: string;
+  section: (p: { n: number; title: string }) => string;
+}> = defineCatalog({
+  learn: (p: { command: string; title: string }) => `learn: ${p.command} — ${p.title}`,
+  link: "learn",
+  section: (p: { n: number; title: string }) => `lesson ${p.n} — ${p.title}`,
+}, {
+  learn: (p) => `à lire\u00a0: ${p.command} — ${p.title}`,
+  link: "à lire",
+  section: (p) => `leçon ${p.n} — ${p.title}`,
+});
+
+/** A lesson section key taken apart. */
+export interface LessonRef {
+  /** The key, `08_toolbox#racing-a-timer`. */
+  key: string;
+  /** The lesson's file name without `.ts`, `08_toolbox`. */
+  lesson: string;
+  /** The lesson's number, `8`. */
+  n: number;
+  /** The section's anchor in both lesson READMEs, `racing-a-timer`. */
+  anchor: string;
+}
+
+/** Takes a key apart (`NN_topic#anchor`), or `null` when it is not one. */
+export function lessonRef(key: string): LessonRef | null {
+  const m = /^((\d\d)_[a-z0-9_]+)#([a-z0-9][a-z0-9-]*)$/.exec(key);
+  return m ? { key, lesson: m[1], n: Number(m[2]), anchor: m[3] } : null;
+}
+
+/** A section's title in `lang` (as written in the catalog, backticks included), or `null`. */
+export function lessonTitle(key: string, lang: Lang): string | null {
+  const titles = LESSON_SECTIONS[lang] as Readonly<Record<string, string>>;
+  return Object.hasOwn(titles, key) ? titles[key] : null;
+}
+
+/** The command that runs a lesson in `lang`: `deno task lesson 8` (`… --lang fr` in French). */
+export function lessonCommand(n: number, lang: Lang, task = "deno task"): string {
+  return `${task} lesson ${n}${lang === "en" ? "" : ` --lang ${lang}`}`;
+}
+
+/**
+ * The line a failure ends with, pointing to the section that teaches its
+ * idea: `learn: deno task lesson 8 — racing a timer (Promise.race,
+ * AbortController)`; `null` for a key that names no known section.
+ */
+export function lessonLine(key: string, lang: Lang, task = "deno task"): string | null {
+  const ref = lessonRef(key);
+  const title = lessonTitle(key, lang);
+  if (ref === null || title === null) return null;
+  return LESSON_TEXT[lang].learn({
+    command: lessonCommand(ref.n, lang, task),
+    title: title.replaceAll("`", ""),
+  });
+}
+
+/** The lesson README of a language, from the repository's root: `lessons/README.fr.md`. */
+export function lessonReadme(lang: Lang): string {
+  return lang === "en" ? "lessons/README.md" : `lessons/README.${lang}.md`;
+}
+
+/** Where a section is read on the web: `<base>lessons/README.md#anchor` (`base` ends with `/`). */
+export function lessonUrl(key: string, lang: Lang, base = ""): string | null {
+  const ref = lessonRef(key);
+  return ref === null ? null : `${base}${lessonReadme(lang)}#${ref.anchor}`;
+}

@@ -10,6 +10,7 @@ import { FEEDBACK } from "../i18n/feedback.ts";
 import { formatSeconds, type Lang } from "../i18n/mod.ts";
 import { MESSAGES } from "../i18n/messages.ts";
 import { renderTimeline } from "../timeline.ts";
+import { lessonLine } from "../i18n/lessons.ts";
 
 /** Options of {@linkcode checkDetails}. */
 export interface DetailOptions {
@@ -20,6 +21,8 @@ export interface DetailOptions {
   width?: number;
   /** Leave the timeline out. */
   noTimeline?: boolean;
+  /** How the user runs tasks, for the lesson's command (default `deno task`). */
+  task?: string;
 }
 
 /** The parts of a failed check's explanation. */
@@ -34,6 +37,8 @@ export interface CheckDetails {
   timeline: string[];
   /** `hint: …`, or `null`. */
   hint: string | null;
+  /** `learn: deno task lesson 8 — racing a timer (…)`, after the hint; or `null`. */
+  lesson: string | null;
 }
 
 /** Explains a check in parts. */
@@ -62,10 +67,14 @@ export function checkDetails(check: CheckResult, options: DetailOptions): CheckD
     timelineTitle,
     timeline,
     hint: check.hint ? f.labelled({ label: m.hint, text: check.hint }) : null,
+    // Shown with the hint: a failure shown as another one's consequence has neither.
+    lesson: check.hint && check.lesson
+      ? lessonLine(check.lesson, options.lang, options.task)
+      : null,
   };
 }
 
-/** Explains a check as text lines: message, comparison, timeline, hint. */
+/** Explains a check as text lines: message, comparison, timeline, hint, lesson. */
 export function checkDetailLines(check: CheckResult, options: DetailOptions): string[] {
   const d = checkDetails(check, options);
   return [
@@ -74,5 +83,6 @@ export function checkDetailLines(check: CheckResult, options: DetailOptions): st
     ...(d.timelineTitle ? [d.timelineTitle] : []),
     ...d.timeline,
     ...(d.hint ? [d.hint] : []),
+    ...(d.lesson ? [d.lesson] : []),
   ];
 }

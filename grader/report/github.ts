@@ -12,6 +12,7 @@ import { type ExerciseReport, gradedSource, type Report } from "../grade.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
 import { MESSAGES } from "../i18n/messages.ts";
 import { checkDetails } from "./_details.ts";
+import { LESSON_TEXT, lessonRef, lessonTitle, lessonUrl } from "../i18n/lessons.ts";
 
 /** Escapes an annotation's message (GitHub's rules for workflow commands). */
 export function escapeData(text: string): string {
@@ -109,7 +110,7 @@ export function annotations(report: Report, read?: (file: string) => string): st
     const exported = exportedLines(source);
     for (const c of failed) {
       const d = checkDetails(c, { lang: report.lang, noTimeline: true });
-      const text = [d.message, d.comparison, d.hint].filter(Boolean).join("\n");
+      const text = [d.message, d.comparison, d.hint, d.lesson].filter(Boolean).join("\n");
       const title = escapeProperty(f.annotationTitle({ exercise: e.id, check: c.title }));
       const line = source ? `line=${checkLine(c, exported)},` : "";
       out.push(
@@ -147,8 +148,38 @@ const STATUS_ICON: Record<ExerciseReport["status"], string> = {
 /** Most bytes written to the step summary (GitHub takes up to 1 MiB per step). */
 const SUMMARY_CAP = 512 * 1024;
 
+/**
+ * Where the summary's lesson links lead: the repository's files at the
+ * graded commit (`https://github.com/OWNER/REPO/blob/SHA/`) when GitHub
+ * Actions says which, else `""` (links relative to the repository's root).
+ */
+export function lessonBase(env: (name: string) => string | undefined): string {
+  const server = env("GITHUB_SERVER_URL"), repo = env("GITHUB_REPOSITORY"), sha = env("GITHUB_SHA");
+  if (
+    !server || !repo || !sha || !/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{7,64}$/.test(sha)
+  ) {
+    return "";
+  }
+  return `${server.replace(/\/+$/, "")}/${repo}/blob/${sha}/`;
+}
+
+/** The Markdown link of a failed check's lesson section, or `null`. */
+function lessonLink(c: CheckResult, report: Report, base: string): string | null {
+  if (!c.hint || !c.lesson) return null;
+  const url = lessonUrl(c.lesson, report.lang, base);
+  const title = lessonTitle(c.lesson, report.lang);
+  if (url === null || title === null) return null;
+  const ref = lessonRef(c.lesson)!;
+  const t = LESSON_TEXT[report.lang];
+  const label = cell(t.section({ n: ref.n, title })).replace(/[[\]]/g, "\\$&");
+  return `📖 ${FEEDBACK[report.lang].labelled({ label: t.link, text: `[${label}](${url})` })}`;
+}
+
 /** The step summary: a score table, then what to fix with timelines. */
-export function renderSummary(report: Report, options: { ascii?: boolean } = {}): string {
+export function renderSummary(
+  report: Report,
+  options: { ascii?: boolean; lessonBase?: string } = {},
+): string {
   const m = MESSAGES[report.lang], f = FEEDBACK[report.lang];
   const statusWord = {
     pass: m.statusPass,
@@ -201,6 +232,8 @@ export function renderSummary(report: Report, options: { ascii?: boolean } = {})
         );
       }
       if (d.hint) out.push(`  > ${prose(d.hint)}`, "");
+      const lesson = lessonLink(c, report, options.lessonBase ?? "");
+      if (lesson) out.push(`  ${lesson}`, "");
     }
   }
   const next = report.exercises.find((e) => e.status !== "pass");
@@ -241,5 +274,8 @@ export function reportGithub(report: Report, options: GithubOptions): void {
   const lines = annotations(report, options.read);
   if (lines.length > 0) options.print(lines.join("\n") + "\n");
   const summary = options.env("GITHUB_STEP_SUMMARY");
-  if (summary) (options.write ?? append)(summary, renderSummary(report, options) + "\n");
+  if (summary) {
+    const text = renderSummary(report, { ...options, lessonBase: lessonBase(options.env) });
+    (options.write ?? append)(summary, text + "\n");
+  }
 }

@@ -74,6 +74,7 @@ export function checkHtml(check: CheckResult, lang: Lang, heading = "h3"): strin
   }
   if (svg) parts.push(svg);
   if (d.hint) parts.push(`<p class="hint">${escapeHtml(d.hint)}</p>`);
+  if (d.lesson) parts.push(`<p class="hint lesson">${escapeHtml(d.lesson)}</p>`);
   parts.push("</article>");
   return parts.join("\n");
 }

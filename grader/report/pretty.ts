@@ -12,6 +12,7 @@ import { MESSAGES } from "../i18n/messages.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
 import { renderTimeline } from "../timeline.ts";
 import { toAscii } from "./_ascii.ts";
+import { lessonLine } from "../i18n/lessons.ts";
 
 /** How to draw. */
 export interface PrettyOptions {
@@ -201,6 +202,9 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
         ...wrap(f.labelled({ label: m.hint, text: c.hint }), 4).map((l) => paint("yellow", l)),
       );
     }
+    // The section of the course that teaches the idea, after the hint.
+    const lesson = c.hint && c.lesson ? lessonLine(c.lesson, report.lang, options.task) : null;
+    if (lesson) out.push(...wrap(lesson, 4).map((l) => paint("cyan", l)));
     return out;
   }
 

@@ -49,6 +49,12 @@ const EN = {
   cancelOutro:
     "asyncio's task.cancel() has no JavaScript twin: the work itself must accept a signal\n" +
     "and give up when it fires. fetch(), Deno.serve and most modern APIs take one.",
+  reasonsTitle: "Why a signal aborted is its reason, the error the work rejects with:",
+  reason: (how: string, name: string) =>
+    `  ${how.padEnd(32)} -> signal.reason is ${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`,
+  reasonsOutro:
+    "A deadline is a race: the work against a timer that rejects (or aborts the signal) when\n" +
+    "time is up. Whoever wins, clear the timer you started (clearTimeout in a finally).",
 };
 
 /** The catalog: the French text has the English one's shape. */
@@ -99,5 +105,12 @@ export const TEXT: Record<Lang, typeof EN> = {
       "Le task.cancel() d'asyncio n'a pas de jumeau en JavaScript : c'est le travail lui-même\n" +
       "qui doit accepter un signal et abandonner quand il se déclenche. fetch(), Deno.serve\n" +
       "et la plupart des API modernes en acceptent un.",
+    reasonsTitle:
+      "Pourquoi un signal s'est interrompu, c'est sa raison, l'erreur que rejette le travail :",
+    reason: (how: string, name: string) => `  ${how.padEnd(32)} -> signal.reason est une ${name}`,
+    reasonsOutro:
+      "Une échéance, c'est une course : le travail contre un minuteur qui rejette (ou\n" +
+      "interrompt le signal) quand le temps est écoulé. Quel que soit le gagnant, annulez le\n" +
+      "minuteur lancé (clearTimeout dans un finally).",
   },
 };

@@ -44,6 +44,20 @@ const EN = {
     "  queries you await. Create the pool once, share it, close it at shutdown: the advice\n" +
     "  of the Python course (one shared client) holds here too. A synchronous driver, like\n" +
     "  node:sqlite's DatabaseSync, blocks the loop for the length of each query (lesson 10).",
+  cliTitle: "== A command-line tool: arguments, output, exit codes ==",
+  cliIntro: "  A tiny tool, `sum [--max N] NUMBER…`, run in-process with four command lines:",
+  cliRun: (command: string, code: number) => `  $ ${command}   -> exit code ${code}`,
+  sumIs: (total: number) => `sum: ${total}`,
+  overMax: (total: number, max: number) => `the sum ${total} is over the maximum ${max}`,
+  notANumber: (value: string) =>
+    `"${value}" is not a number: Number("${value}") gives NaN, which no check lets through`,
+  unknownOption: (flag: string) => `unknown option ${flag}`,
+  usage: "usage: sum [--max N] NUMBER…",
+  cliOutro:
+    "  Results go to stdout, complaints to stderr, and the exit code tells a script what\n" +
+    "  happened: 0 all went well, 1 a check failed, 2 the command itself was wrong.\n" +
+    "  Deno.args holds the arguments, parseArgs (node:util) reads them, Deno.exit(code) ends\n" +
+    "  the program with a code; check every number you read: Number() never throws.",
 };
 
 /** The catalog: the French text has the English one's shape. */
@@ -90,5 +104,21 @@ export const TEXT: Record<Lang, typeof EN> = {
       "  partagez-le, fermez-le à l'arrêt : le conseil du cours Python (un seul client\n" +
       "  partagé) vaut ici aussi. Un pilote synchrone, comme le DatabaseSync de node:sqlite,\n" +
       "  bloque la boucle pendant toute la durée de chaque requête (leçon 10).",
+    cliTitle: "== Un outil en ligne de commande : arguments, sortie, codes de sortie ==",
+    cliIntro: "  Un petit outil, `sum [--max N] NOMBRE…`, appelé directement dans ce programme\n" +
+      "  avec quatre lignes de commande :",
+    cliRun: (command: string, code: number) => `  $ ${command}   -> code de sortie ${code}`,
+    sumIs: (total: number) => `somme : ${total}`,
+    overMax: (total: number, max: number) => `la somme ${total} dépasse le maximum ${max}`,
+    notANumber: (value: string) =>
+      `« ${value} » n'est pas un nombre : Number("${value}") donne NaN, qu'aucune vérification ne laisse passer`,
+    unknownOption: (flag: string) => `option inconnue ${flag}`,
+    usage: "usage : sum [--max N] NOMBRE…",
+    cliOutro:
+      "  Les résultats vont sur stdout, les plaintes sur stderr, et le code de sortie dit à un\n" +
+      "  script ce qui s'est passé : 0 tout va bien, 1 une vérification a échoué, 2 la commande\n" +
+      "  elle-même était fausse. Deno.args contient les arguments, parseArgs (node:util) les lit,\n" +
+      "  Deno.exit(code) termine le programme avec un code ; vérifiez chaque nombre lu : Number()\n" +
+      "  ne lève jamais d'erreur.",
   },
 };
