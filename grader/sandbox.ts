@@ -184,6 +184,36 @@ export function sandboxCache(): Promise<string | undefined> {
   return ownCache;
 }
 
+/** What of the grader's environment a sandbox keeps: what Deno needs to find its cache and run. */
+const KEPT_ENV = [
+  "HOME",
+  "XDG_CACHE_HOME",
+  "DENO_DIR",
+  "PATH",
+  "TMPDIR",
+  "SystemRoot",
+  "USERPROFILE",
+];
+
+/**
+ * The sandbox's environment: a few variables Deno itself needs, `NO_COLOR`,
+ * and nothing else. Learner code may read `NO_COLOR` and `FORCE_COLOR`
+ * without permission; `FORCE_COLOR` is left out rather than emptied (set,
+ * even empty, it beats `NO_COLOR` in Deno, and `node:util`'s `styleText`
+ * then asks for `NODE_DISABLE_COLORS`, which the sandbox may not read).
+ */
+function sandboxEnv(cacheDir: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of KEPT_ENV) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
+  env.NO_COLOR = "1";
+  env.DENO_NO_UPDATE_CHECK = "1";
+  if (cacheDir !== undefined) env.DENO_DIR = cacheDir;
+  return env;
+}
+
 /** Why a sandbox ended early. */
 export type SandboxFault =
   | { kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
@@ -286,14 +316,8 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
-    // FORCE_COLOR (even "0") would beat NO_COLOR in Deno: empty, it is off.
-    env: {
-      NO_COLOR: "1",
-      FORCE_COLOR: "",
-      DENO_NO_UPDATE_CHECK: "1",
-      ...(cacheDir !== undefined ? { DENO_DIR: cacheDir } : {}),
-    },
-    clearEnv: false,
+    env: sandboxEnv(cacheDir),
+    clearEnv: true,
   });
   const child = command.spawn();
   const message: Job = {
