@@ -32,6 +32,7 @@ const en = {
   "10_pitfalls#blocking-the-loop": "blocking the event loop",
   "10_pitfalls#forgotten-await": "the forgotten `await`",
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
+  "01_sync_vs_async#measuring-time": "measuring elapsed time with `performance.now()`",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -60,6 +61,7 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "10_pitfalls#forgotten-await": "le `await` oublié",
   "11_ecosystem#command-line-tools":
     "un outil en ligne de commande : arguments, sortie, codes de sortie",
+  "01_sync_vs_async#measuring-time": "mesurer le temps écoulé avec `performance.now()`",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */

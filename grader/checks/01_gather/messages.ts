@@ -26,8 +26,16 @@ export const MESSAGES = defineCatalog({
   sequentialOrderTitle: "runSequential starts each call after the previous one finished",
   sequentialOrderHint:
     "await users, then orders, then inventory: one `await` per call, in that order",
-  sequentialOrderFail: (p: { missing: string }) =>
-    `each fetcher must be called exactly once; these were not: ${p.missing}`,
+  calledOnceFail: (p: { name: string; calls: string }) =>
+    `${p.name} must call each fetcher exactly once; it called ${p.calls}`,
+  promisesInValue: (p: { name: string; count: number }) =>
+    p.count === -1
+      ? `${p.name} resolved with a \`.value\` that is a Promise, not the three lists: did you forget to \`await\` it?`
+      : `${p.name} resolved with a \`.value\` that holds ${
+        p.count === 1 ? "a Promise" : `${p.count} Promises`
+      } instead of lists: did you forget to \`await Promise.all(…)\`?`,
+  runnerFailed: (p: { name: string; status: string }) =>
+    `${p.name}(fetchers) did not resolve (${p.status})`,
   sequentialOrderFail2: (p: { order: string }) =>
     `the calls started in the order ${p.order}; expected users, orders, inventory`,
   sequentialOrderEnd: "still running when runSequential returned",
@@ -35,8 +43,8 @@ export const MESSAGES = defineCatalog({
     `${p.call} started at ${p.at}, before ${p.previous} had finished (${p.end}): that is concurrent, not sequential`,
   sequentialTotalTitle: "runSequential takes the sum of the three waits (6.0 s)",
   sequentialTotalHint: "return as soon as the last call has finished: no extra waiting",
-  sequentialTotalFail: (p: { took: string; want: string }) =>
-    `runSequential took ${p.took} of virtual time; one call after another takes the sum, ${p.want}`,
+  sequentialTotalFail: (p: { took: string; want: string; durations: string }) =>
+    `runSequential took ${p.took} of virtual time; one call after another takes the sum of the waits (${p.durations}), ${p.want}`,
   concurrentStartTitle: "runConcurrent starts all three calls at once",
   concurrentStartHint: "call the three fetchers first, and only then wait for their promises",
   concurrentStartFail: (p: { name: string; callsLength: number }) =>
@@ -48,35 +56,61 @@ export const MESSAGES = defineCatalog({
   concurrentMaxNotSumTitle: "runConcurrent takes the longest wait (3.0 s), not the sum",
   concurrentMaxNotSumHint: "start all three before awaiting any of them (Promise.all)",
   concurrentMaxNotSumFail: (p: { took: string; want: string; summed: boolean }) =>
-    `took ${p.took} of virtual time; concurrent code takes the longest call, ${p.want}${
-      p.summed ? ` — that is the sum: the calls ran one after another` : ``
+    `took ${p.took} of virtual time; concurrent code takes as long as the longest call, ${p.want}${
+      p.summed ? ` (${p.took} is the sum: the calls ran one after another)` : ``
     }`,
   valuesInOrderTitle: "both runners return the lists in the order users, orders, inventory",
   valuesInOrderHint:
     "Promise.all keeps the order of its arguments, whatever order the calls finish in",
-  valuesInOrderFail: (p: { name: string; got: string; tValues: string }) =>
-    `${p.name} returned value ${p.got}; expected [users, orders, inventory] = ${p.tValues}`,
+  valuesInOrderFail: (p: { name: string; got: string; tValues: string; finished: string }) =>
+    `${p.name} returned value ${p.got}; expected [users, orders, inventory] = ${p.tValues} (the calls finished in the order ${p.finished})`,
   ownSecondsTitle: "the seconds you measure match the time that passed",
   ownSecondsHint:
-    "`const start = performance.now()` before, `(performance.now() - start) / 1000` after: seconds, not ms",
-  ownSecondsFail: (p: { name: string; seconds: string; want: string; inMs: boolean }) =>
-    `${p.name} reported seconds = ${p.seconds}, but ${p.want} passed${
-      p.inMs ? `: that is milliseconds, divide by 1000` : ``
+    "take the start inside the runner, at each call: `const start = performance.now()`, then `(performance.now() - start) / 1000` — seconds, not ms",
+  ownSecondsFail: (
+    p: {
+      name: string;
+      nth: number;
+      at: string;
+      seconds: string;
+      want: string;
+      cause: "notNumber" | "ms" | "clock" | "other";
+    },
+  ) =>
+    `${p.name}, called ${
+      p.nth === 1 ? "a first" : "a second"
+    } time at ${p.at} of virtual time, reported seconds = ${p.seconds}, but that call took ${p.want}${
+      p.cause === "notNumber"
+        ? `: \`seconds\` must be a number`
+        : p.cause === "ms"
+        ? `: that is milliseconds, divide by 1000`
+        : p.cause === "clock"
+        ? `: that counts from when the clock started, not from the call (a start time taken once for the module, or \`+ start\` instead of \`- start\`?)`
+        : ``
     }`,
-  rejectionPropagatesTitle: "a failing call makes the runner reject with its error",
+  rejectionPropagatesTitle: "when a call fails, the runner rejects with that call's error",
   rejectionPropagatesHint:
-    "do not catch the error: Promise.all rejects as soon as one promise rejects",
-  rejectionPropagatesWhat: "resolved anyway",
+    "a runner rejects when one of its calls rejects, as `asyncio.gather` does: `await Promise.all([...])` rejects with the first error; with `Promise.allSettled`, re-throw the first `reason`",
+  rejectionResolved: (p: { value: string; failed: string; slot: string; settled: boolean }) =>
+    `resolved with value ${p.value}: the error of ${p.failed}() became ${
+      p.settled
+        ? `an outcome object (Promise.allSettled's results are never re-thrown)`
+        : `the value ${p.slot} (a \`catch\` that returns instead of throwing?)`
+    }`,
+  rejectionPromises: "resolved with Promises in its `.value`: the failure was never awaited",
   rejectionPropagatesWhat2: "never settled",
   rejectionPropagatesWhat3: (p: { resultStatus: string; message: string }) =>
     `ended with ${p.resultStatus} ${p.message}`,
-  rejectionPropagatesFail: (p: { name: string; what: string }) =>
-    `when orders fails, ${p.name} ${p.what}; it should reject with the same error`,
-  mainFinishesTitle: "main() runs both versions, prints, and finishes",
-  mainFinishesHint: "main awaits runSequential() then runConcurrent() and prints both times",
+  rejectionPropagatesFail: (p: { name: string; failed: string; what: string }) =>
+    `when ${p.failed}() fails, ${p.name} ${p.what}; it should reject with that same error`,
+  mainFinishesTitle: "main() runs both versions, prints both measured times, and finishes",
+  mainFinishesHint:
+    "main awaits runSequential() then runConcurrent() and prints the `seconds` each returned: `const { seconds } = await runSequential()`",
   mainFinishesFail: "main() printed nothing: print both times and why they differ",
   mainFinishesFail2: (p: { at: string; want: string }) =>
     `main() finished at ${p.at}, but runSequential() alone takes ${p.want}: main did not wait for it — did you forget an \`await\`?`,
+  mainFiguresFail: (p: { missing: string; printed: string }) =>
+    `main() did not print these measured times (in seconds, once measured): ${p.missing}; it printed ${p.printed}`,
 }, {
   title: "Trois appels lents : l'un après l'autre, puis ensemble",
   hint1:
@@ -94,8 +128,15 @@ export const MESSAGES = defineCatalog({
   sequentialOrderTitle: "runSequential lance chaque appel après la fin du précédent",
   sequentialOrderHint:
     "attendez users, puis orders, puis inventory : un `await` par appel, dans cet ordre",
-  sequentialOrderFail: (p) =>
-    `chaque fetcher doit être appelé exactement une fois ; ceux-ci ne l'ont pas été : ${p.missing}`,
+  calledOnceFail: (p) =>
+    `${p.name} doit appeler chaque fetcher exactement une fois ; appels observés : ${p.calls}`,
+  promisesInValue: (p) =>
+    p.count === -1
+      ? `${p.name} a renvoyé un \`.value\` qui est une Promise, pas les trois listes : un \`await\` oublié ?`
+      : `${p.name} a renvoyé un \`.value\` qui contient ${
+        p.count === 1 ? "une Promise" : `${p.count} Promises`
+      } au lieu des listes : un \`await Promise.all(…)\` oublié ?`,
+  runnerFailed: (p) => `${p.name}(fetchers) ne s'est pas terminée normalement (${p.status})`,
   sequentialOrderFail2: (p) =>
     `les appels ont démarré dans l'ordre ${p.order} ; attendu users, orders, inventory`,
   sequentialOrderEnd: "encore en cours quand runSequential a rendu la main",
@@ -104,7 +145,7 @@ export const MESSAGES = defineCatalog({
   sequentialTotalTitle: "runSequential prend la somme des trois attentes (6,0 s)",
   sequentialTotalHint: "terminez dès que le dernier appel est fini : aucune attente en plus",
   sequentialTotalFail: (p) =>
-    `runSequential a pris ${p.took} de temps virtuel ; un appel après l'autre prend la somme, ${p.want}`,
+    `runSequential a pris ${p.took} de temps virtuel ; un appel après l'autre dure la somme des attentes (${p.durations}), soit ${p.want}`,
   concurrentStartTitle: "runConcurrent lance les trois appels en même temps",
   concurrentStartHint:
     "appelez d'abord les trois fetchers, et seulement ensuite attendez leurs promesses",
@@ -117,36 +158,55 @@ export const MESSAGES = defineCatalog({
   concurrentMaxNotSumTitle: "runConcurrent prend l'attente la plus longue (3,0 s), pas la somme",
   concurrentMaxNotSumHint: "lancez les trois avant d'en attendre un seul (Promise.all)",
   concurrentMaxNotSumFail: (p) =>
-    `a pris ${p.took} de temps virtuel ; du code concurrent prend l'appel le plus long, ${p.want}${
-      p.summed ? ` — c'est la somme : les appels se sont faits l'un après l'autre` : ``
+    `a pris ${p.took} de temps virtuel ; du code concurrent dure autant que l'appel le plus long (${p.want})${
+      p.summed ? ` ; ${p.took}, c'est la somme : les appels se sont faits l'un après l'autre` : ``
     }`,
   valuesInOrderTitle:
     "les deux versions renvoient les listes dans l'ordre users, orders, inventory",
   valuesInOrderHint:
     "Promise.all garde l'ordre de ses arguments, quel que soit l'ordre de fin des appels",
   valuesInOrderFail: (p) =>
-    `${p.name} a renvoyé value ${p.got} ; attendu [users, orders, inventory] = ${p.tValues}`,
+    `${p.name} a renvoyé value ${p.got} ; attendu [users, orders, inventory] = ${p.tValues} (les appels ont fini dans l'ordre ${p.finished})`,
   ownSecondsTitle: "les secondes que vous mesurez correspondent au temps écoulé",
   ownSecondsHint:
-    "`const start = performance.now()` avant, `(performance.now() - start) / 1000` après : des secondes, pas des ms",
+    "prenez le départ dans la fonction, à chaque appel : `const start = performance.now()`, puis `(performance.now() - start) / 1000` — des secondes, pas des ms",
   ownSecondsFail: (p) =>
-    `${p.name} indique seconds = ${p.seconds}, alors que ${p.want} se sont écoulées${
-      p.inMs ? ` : ce sont des millisecondes, divisez par 1000` : ``
+    `${p.name}, appelée une ${
+      p.nth === 1 ? "première" : "deuxième"
+    } fois à ${p.at} de temps virtuel, indique seconds = ${p.seconds}, alors que cet appel a duré ${p.want}${
+      p.cause === "notNumber"
+        ? ` : \`seconds\` doit être un nombre`
+        : p.cause === "ms"
+        ? ` : ce sont des millisecondes, divisez par 1000`
+        : p.cause === "clock"
+        ? ` : c'est le temps écoulé depuis le démarrage de l'horloge, pas depuis l'appel (un départ pris une seule fois pour le module, ou \`+ start\` au lieu de \`- start\` ?)`
+        : ``
     }`,
-  rejectionPropagatesTitle: "un appel qui échoue fait échouer la version avec son erreur",
+  rejectionPropagatesTitle: "quand un appel échoue, la version échoue avec l'erreur de cet appel",
   rejectionPropagatesHint:
-    "n'attrapez pas l'erreur : Promise.all échoue dès qu'une promesse échoue",
-  rejectionPropagatesWhat: "a quand même réussi",
+    "une version échoue dès qu'un de ses appels échoue, comme `asyncio.gather` : `await Promise.all([...])` rejette avec la première erreur ; avec `Promise.allSettled`, relancez la première `reason`",
+  rejectionResolved: (p) =>
+    `a réussi avec value ${p.value} : l'erreur de ${p.failed}() est devenue ${
+      p.settled
+        ? `un objet de résultat (les résultats de Promise.allSettled ne sont jamais relancés)`
+        : `la valeur ${p.slot} (un \`catch\` qui renvoie au lieu de relancer ?)`
+    }`,
+  rejectionPromises:
+    "a réussi avec des Promises dans son `.value` : l'échec n'a jamais été attendu",
   rejectionPropagatesWhat2: "ne s'est jamais terminée",
   rejectionPropagatesWhat3: (p) => `s'est terminée par ${p.resultStatus} ${p.message}`,
   rejectionPropagatesFail: (p) =>
-    `quand orders échoue, ${p.name} ${p.what} ; elle doit échouer avec la même erreur`,
-  mainFinishesTitle: "main() lance les deux versions, affiche, et se termine",
-  mainFinishesHint: "main attend runSequential() puis runConcurrent() et affiche les deux durées",
+    `quand ${p.failed}() échoue, ${p.name} ${p.what} ; elle doit échouer avec cette même erreur`,
+  mainFinishesTitle:
+    "main() lance les deux versions, affiche les deux durées mesurées, et se termine",
+  mainFinishesHint:
+    "main attend runSequential() puis runConcurrent() et affiche les `seconds` que chacune a renvoyées : `const { seconds } = await runSequential()`",
   mainFinishesFail:
     "main() n'a rien affiché : affichez les deux durées et pourquoi elles diffèrent",
   mainFinishesFail2: (p) =>
     `main() s'est terminée à ${p.at}, alors que runSequential() seule prend ${p.want} : main ne l'a pas attendue — un \`await\` oublié ?`,
+  mainFiguresFail: (p) =>
+    `main() n'a pas affiché ces durées mesurées (en secondes, une fois mesurées) : ${p.missing} ; elle a affiché ${p.printed}`,
 });
 
 /** A message of {@linkcode MESSAGES} in both languages, parameters filled. */
