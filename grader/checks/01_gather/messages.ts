@@ -18,7 +18,7 @@ export const MESSAGES = defineCatalog({
     "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` starts all three at once and keeps the results in argument order. Time it with `performance.now()` before and after, divided by 1000.",
   fetchDurationsTitle: "each fetch waits its own time and returns its list",
   fetchDurationsHint:
-    "wait with `await new Promise((resolve) => setTimeout(resolve, 2000))`, then return the list",
+    "wait with a promise that `setTimeout` resolves, `await new Promise((resolve) => setTimeout(resolve, ms))`, then return the list",
   fetchDurationsFail: (p: { name: string; took: string; want: string }) =>
     `\`${p.name}()\` took ${p.took} of virtual time; it should wait ${p.want}`,
   fetchDurationsFail2: (p: { name: string; runValue: string; value: string }) =>
@@ -46,7 +46,8 @@ export const MESSAGES = defineCatalog({
   sequentialTotalFail: (p: { took: string; want: string; durations: string }) =>
     `runSequential took ${p.took} of virtual time; one call after another takes the sum of the waits (${p.durations}), ${p.want}`,
   concurrentStartTitle: "runConcurrent starts all three calls at once",
-  concurrentStartHint: "call the three fetchers first, and only then wait for their promises",
+  concurrentStartHint:
+    "call the three fetchers first, and only then wait for their promises: `const a = f(), b = g(); await Promise.all([a, b])`",
   concurrentStartFail: (p: { name: string; callsLength: number }) =>
     `${p.name} was called ${p.callsLength} times; call each fetcher exactly once`,
   concurrentStartFail2: (p: { name: string; at: string; late: boolean }) =>
@@ -95,9 +96,13 @@ export const MESSAGES = defineCatalog({
     `resolved with value ${p.value}: the error of ${p.failed}() became ${
       p.settled
         ? `an outcome object (Promise.allSettled's results are never re-thrown)`
-        : `the value ${p.slot} (a \`catch\` that returns instead of throwing?)`
+        : `the value ${p.slot} (a \`catch\` that returns a value, or the results of \`Promise.allSettled\` used without re-throwing the \`reason\`?)`
     }`,
   rejectionPromises: "resolved with Promises in its `.value`: the failure was never awaited",
+  rejectionNotCalled: (p: { failed: string }) =>
+    `resolved without ever calling ${p.failed}(): its failure could not reach the runner`,
+  rejectionTooEarly: (p: { at: string; failed: string; value: string }) =>
+    `resolved at ${p.at} with value ${p.value}, before ${p.failed}() had failed: it did not wait for every call`,
   rejectionPropagatesWhat2: "never settled",
   rejectionPropagatesWhat3: (p: { resultStatus: string; message: string }) =>
     `ended with ${p.resultStatus} ${p.message}`,
@@ -121,7 +126,7 @@ export const MESSAGES = defineCatalog({
     "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` lance les trois d'un coup et garde les résultats dans l'ordre des arguments. Mesurez avec `performance.now()` avant et après, divisé par 1000.",
   fetchDurationsTitle: "chaque fetch attend sa propre durée et renvoie sa liste",
   fetchDurationsHint:
-    "attendez avec `await new Promise((resolve) => setTimeout(resolve, 2000))`, puis renvoyez la liste",
+    "attendez une promesse que `setTimeout` résout, `await new Promise((resolve) => setTimeout(resolve, ms))`, puis renvoyez la liste",
   fetchDurationsFail: (p) =>
     `\`${p.name}()\` a pris ${p.took} de temps virtuel ; elle doit attendre ${p.want}`,
   fetchDurationsFail2: (p) => `\`${p.name}()\` a renvoyé ${p.runValue} ; attendu ${p.value}`,
@@ -148,7 +153,7 @@ export const MESSAGES = defineCatalog({
     `runSequential a pris ${p.took} de temps virtuel ; un appel après l'autre dure la somme des attentes (${p.durations}), soit ${p.want}`,
   concurrentStartTitle: "runConcurrent lance les trois appels en même temps",
   concurrentStartHint:
-    "appelez d'abord les trois fetchers, et seulement ensuite attendez leurs promesses",
+    "appelez d'abord les trois fetchers, et seulement ensuite attendez leurs promesses : `const a = f(), b = g(); await Promise.all([a, b])`",
   concurrentStartFail: (p) =>
     `${p.name} a été appelé ${p.callsLength} fois ; appelez chaque fetcher une seule fois`,
   concurrentStartFail2: (p) =>
@@ -189,10 +194,14 @@ export const MESSAGES = defineCatalog({
     `a réussi avec value ${p.value} : l'erreur de ${p.failed}() est devenue ${
       p.settled
         ? `un objet de résultat (les résultats de Promise.allSettled ne sont jamais relancés)`
-        : `la valeur ${p.slot} (un \`catch\` qui renvoie au lieu de relancer ?)`
+        : `la valeur ${p.slot} (un \`catch\` qui renvoie une valeur, ou les résultats de \`Promise.allSettled\` utilisés sans relancer la \`reason\` ?)`
     }`,
   rejectionPromises:
     "a réussi avec des Promises dans son `.value` : l'échec n'a jamais été attendu",
+  rejectionNotCalled: (p) =>
+    `a réussi sans jamais appeler ${p.failed}() : son échec ne pouvait pas lui parvenir`,
+  rejectionTooEarly: (p) =>
+    `a réussi à ${p.at} avec value ${p.value}, avant l'échec de ${p.failed}() : elle n'a pas attendu tous les appels`,
   rejectionPropagatesWhat2: "ne s'est jamais terminée",
   rejectionPropagatesWhat3: (p) => `s'est terminée par ${p.resultStatus} ${p.message}`,
   rejectionPropagatesFail: (p) =>

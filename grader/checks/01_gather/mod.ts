@@ -155,7 +155,9 @@ async function resolved(
   ctx.fail(msg("runnerFailed", { name, status: result.status }));
 }
 
-const sec = (ctx: CheckContext, ms: number): LocalText => ctx.sec(ms, ms % 100 === 0 ? 1 : 3);
+/** Seconds at a precision that shows ms when any of `all` is off the 100 ms grid. */
+const sec = (ctx: CheckContext, ms: number, ...all: number[]): LocalText =>
+  ctx.sec(ms, [ms, ...all].every((x) => Math.round(x) % 100 === 0) ? 1 : 3);
 
 /** Numbers printed in `text`, in any format: `6`, `6.0`, `6,02`, `6000`. */
 function numbersIn(text: string): number[] {
@@ -258,8 +260,12 @@ export default defineChecks({
           requireEachOnce(ctx, "runSequential", t);
           const sum = t.ms[0] + t.ms[1] + t.ms[2];
           if (!near(result.elapsedMs, sum)) {
-            const took = sec(ctx, result.elapsedMs), want = sec(ctx, sum);
-            const durations = t.ms.map((ms) => sec(ctx, ms).en).join(" + ");
+            const took = sec(ctx, result.elapsedMs, sum), want = sec(ctx, sum, result.elapsedMs);
+            const each = t.ms.map((ms) => sec(ctx, ms, ...t.ms));
+            const durations = {
+              en: each.map((x) => x.en).join(" + "),
+              fr: each.map((x) => x.fr).join(" + "),
+            };
             ctx.fail(msg("sequentialTotalFail", { took, want, durations }), {
               expected: want,
               actual: took,
@@ -325,7 +331,7 @@ export default defineChecks({
           requireEachOnce(ctx, "runConcurrent", t);
           const max = Math.max(...t.ms), sum = t.ms[0] + t.ms[1] + t.ms[2];
           if (!near(result.elapsedMs, max)) {
-            const took = sec(ctx, result.elapsedMs), want = sec(ctx, max);
+            const took = sec(ctx, result.elapsedMs, max), want = sec(ctx, max, result.elapsedMs);
             const summed = near(result.elapsedMs, sum);
             ctx.fail(msg("concurrentMaxNotSumFail", { took, want, summed }), {
               expected: want,
@@ -454,6 +460,19 @@ export default defineChecks({
             let what: LocalText;
             if (result.status === "ok" && promisesIn(field(result.value, "value")) !== 0) {
               what = msg("rejectionPromises");
+            } else if (result.status === "ok" && t.fetchers[failed].calls.length === 0) {
+              what = msg("rejectionNotCalled", { failed });
+            } else if (
+              result.status === "ok" &&
+              t.fetchers[failed].calls.every((c) =>
+                c.end === null || c.end > result.elapsedMs + EPS
+              )
+            ) {
+              what = msg("rejectionTooEarly", {
+                at: sec(ctx, result.elapsedMs),
+                failed,
+                value: show(field(result.value, "value"), 200),
+              });
             } else if (result.status === "ok") {
               const value = field(result.value, "value");
               const slot = Array.isArray(value) ? value[failing] : undefined;
