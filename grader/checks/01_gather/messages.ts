@@ -10,6 +10,7 @@ import { defineCatalog, texts } from "../../i18n/mod.ts";
 /** The catalog: the English side sets the keys and parameters, the French one follows. */
 export const MESSAGES = defineCatalog({
   title: "Three slow calls: one after another, then together",
+  plus: " + ",
   hint1:
     "A non-blocking wait is a promise that `setTimeout` resolves: `new Promise((resolve) => setTimeout(resolve, ms))`. Each fetch awaits one, then returns its list.",
   hint2:
@@ -118,6 +119,7 @@ export const MESSAGES = defineCatalog({
     `main() did not print these measured times (in seconds, once measured): ${p.missing}; it printed ${p.printed}`,
 }, {
   title: "Trois appels lents : l'un après l'autre, puis ensemble",
+  plus: " + ",
   hint1:
     "Une attente non bloquante, c'est une promesse que `setTimeout` résout : `new Promise((resolve) => setTimeout(resolve, ms))`. Chaque fetch en attend une, puis renvoie sa liste.",
   hint2:

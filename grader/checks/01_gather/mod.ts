@@ -16,7 +16,7 @@ import {
   type TimelineMark,
 } from "../../check.ts";
 import { now, type Span, type VirtualRun } from "../../clock.ts";
-import type { LocalText } from "../../i18n/mod.ts";
+import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import type { Probe } from "../../probe.ts";
 import { EPS, near, sameData, show, showData, wait } from "../../toolkit.ts";
 import { msg } from "./messages.ts";
@@ -261,11 +261,8 @@ export default defineChecks({
           const sum = t.ms[0] + t.ms[1] + t.ms[2];
           if (!near(result.elapsedMs, sum)) {
             const took = sec(ctx, result.elapsedMs, sum), want = sec(ctx, sum, result.elapsedMs);
-            const each = t.ms.map((ms) => sec(ctx, ms, ...t.ms));
-            const durations = {
-              en: each.map((x) => x.en).join(" + "),
-              fr: each.map((x) => x.fr).join(" + "),
-            };
+            const plus = msg("plus");
+            const durations = joinTexts(t.ms.map((ms) => sec(ctx, ms, ...t.ms)), plus);
             ctx.fail(msg("sequentialTotalFail", { took, want, durations }), {
               expected: want,
               actual: took,
