@@ -15,6 +15,8 @@ export const MESSAGES = defineCatalog({
     "A non-blocking wait is a promise that `setTimeout` resolves: `new Promise((resolve) => setTimeout(resolve, ms))`. Each fetch awaits one, then returns its list.",
   hint2:
     "`await a(); await b();` waits for `a` before `b` even starts. Calling all three first and awaiting afterwards lets their waits overlap.",
+  hintFailures:
+    "Each runner starts its own stopwatch when it is called (`const start = performance.now()` on its first line), and fails when a call fails: `await Promise.all(...)` rejects with the first error, just as `asyncio.gather()` raises it.",
   hint3:
     "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` starts all three at once and keeps the results in argument order. Time it with `performance.now()` before and after, divided by 1000.",
   fetchDurationsTitle: "each fetch waits its own time and returns its list",
@@ -124,6 +126,8 @@ export const MESSAGES = defineCatalog({
     "Une attente non bloquante, c'est une promesse que `setTimeout` résout : `new Promise((resolve) => setTimeout(resolve, ms))`. Chaque fetch en attend une, puis renvoie sa liste.",
   hint2:
     "`await a(); await b();` attend la fin de `a` avant même de lancer `b`. Appeler les trois d'abord et attendre ensuite permet à leurs attentes de se chevaucher.",
+  hintFailures:
+    "Chaque version lance son propre chronomètre quand on l'appelle (`const start = performance.now()` en première ligne), et échoue quand un appel échoue : `await Promise.all(...)` rejette avec la première erreur, comme `asyncio.gather()` la lève.",
   hint3:
     "`const value = await Promise.all([fetchers.users(), fetchers.orders(), fetchers.inventory()])` lance les trois d'un coup et garde les résultats dans l'ordre des arguments. Mesurez avec `performance.now()` avant et après, divisé par 1000.",
   fetchDurationsTitle: "chaque fetch attend sa propre durée et renvoie sa liste",

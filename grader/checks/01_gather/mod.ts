@@ -171,7 +171,7 @@ function isFigure(n: number, seconds: number): boolean {
 
 export default defineChecks({
   title: msg("title"),
-  hints: [msg("hint1"), msg("hint2"), msg("hint3")],
+  hints: [msg("hint1"), msg("hint2"), msg("hintFailures"), msg("hint3")],
   checks: [
     {
       id: "fetch-durations",
