@@ -255,8 +255,7 @@ export default defineChecks({
       async run(ctx) {
         for (const vary of [false, true]) {
           const t = trio(ctx, { vary });
-          const run = runner(ctx, "runSequential");
-          const result = await ctx.settle("runSequential(fetchers)", () => run(t.fetchers));
+          const result = await resolved(ctx, "runSequential", t);
           requireEachOnce(ctx, "runSequential", t);
           const sum = t.ms[0] + t.ms[1] + t.ms[2];
           if (!near(result.elapsedMs, sum)) {
@@ -323,8 +322,7 @@ export default defineChecks({
         // then drawn ones, off any grid.
         for (const vary of [false, true]) {
           const t = trio(ctx, { vary });
-          const run = runner(ctx, "runConcurrent");
-          const result = await ctx.settle("runConcurrent(fetchers)", () => run(t.fetchers));
+          const result = await resolved(ctx, "runConcurrent", t);
           requireEachOnce(ctx, "runConcurrent", t);
           const max = Math.max(...t.ms), sum = t.ms[0] + t.ms[1] + t.ms[2];
           if (!near(result.elapsedMs, max)) {
