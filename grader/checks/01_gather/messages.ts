@@ -106,6 +106,8 @@ export const MESSAGES = defineCatalog({
     `resolved without ever calling ${p.failed}(): its failure could not reach the runner`,
   rejectionTooEarly: (p: { at: string; failed: string; value: string }) =>
     `resolved at ${p.at} with value ${p.value}, before ${p.failed}() had failed: it did not wait for every call`,
+  rejectionUnhandled: (p: { failed: string; at: string }) =>
+    `rejected, but ${p.failed}()'s rejection at ${p.at} went unhandled while it was still awaiting another call: a real program stops there with "Uncaught (in promise)" (\`Promise.all\` handles every rejection as it happens)`,
   rejectionPropagatesWhat2: "never settled",
   rejectionPropagatesWhat3: (p: { resultStatus: string; message: string }) =>
     `ended with ${p.resultStatus} ${p.message}`,
@@ -208,6 +210,8 @@ export const MESSAGES = defineCatalog({
     `a réussi sans jamais appeler ${p.failed}() : son échec ne pouvait pas lui parvenir`,
   rejectionTooEarly: (p) =>
     `a réussi à ${p.at} avec value ${p.value}, avant l'échec de ${p.failed}() : elle n'a pas attendu tous les appels`,
+  rejectionUnhandled: (p) =>
+    `a bien échoué, mais le rejet de ${p.failed}() à ${p.at} n'a pas été traité pendant qu'elle attendait encore un autre appel : un vrai programme s'arrête là avec « Uncaught (in promise) » (\`Promise.all\` traite chaque rejet dès qu'il arrive)`,
   rejectionPropagatesWhat2: "ne s'est jamais terminée",
   rejectionPropagatesWhat3: (p) => `s'est terminée par ${p.resultStatus} ${p.message}`,
   rejectionPropagatesFail: (p) =>
