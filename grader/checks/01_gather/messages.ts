@@ -22,8 +22,10 @@ export const MESSAGES = defineCatalog({
   fetchDurationsTitle: "each fetch waits its own time and returns its list",
   fetchDurationsHint:
     "wait with a promise that `setTimeout` resolves, `await new Promise((resolve) => setTimeout(resolve, ms))`, then return the list",
-  fetchDurationsFail: (p: { name: string; took: string; want: string }) =>
-    `\`${p.name}()\` took ${p.took} of virtual time; it should wait ${p.want}`,
+  fetchDurationsFail: (p: { name: string; took: string; want: string; again: boolean }) =>
+    `\`${p.name}()\`${
+      p.again ? ` called a second time` : ``
+    } took ${p.took} of virtual time; it should wait ${p.want} at every call`,
   fetchDurationsFail2: (p: { name: string; runValue: string; value: string }) =>
     `\`${p.name}()\` resolved with ${p.runValue}; expected ${p.value}`,
   sequentialOrderTitle: "runSequential starts each call after the previous one finished",
@@ -136,7 +138,9 @@ export const MESSAGES = defineCatalog({
   fetchDurationsHint:
     "attendez une promesse que `setTimeout` résout, `await new Promise((resolve) => setTimeout(resolve, ms))`, puis renvoyez la liste",
   fetchDurationsFail: (p) =>
-    `\`${p.name}()\` a pris ${p.took} de temps virtuel ; elle doit attendre ${p.want}`,
+    `\`${p.name}()\`${
+      p.again ? ` appelée une deuxième fois` : ``
+    } a pris ${p.took} de temps virtuel ; elle doit attendre ${p.want} à chaque appel`,
   fetchDurationsFail2: (p) => `\`${p.name}()\` a renvoyé ${p.runValue} ; attendu ${p.value}`,
   sequentialOrderTitle: "runSequential lance chaque appel après la fin du précédent",
   sequentialOrderHint:
