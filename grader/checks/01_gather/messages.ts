@@ -11,6 +11,7 @@ import { defineCatalog, texts } from "../../i18n/mod.ts";
 export const MESSAGES = defineCatalog({
   title: "Three slow calls: one after another, then together",
   plus: " + ",
+  comma: ", ",
   hint1:
     "A non-blocking wait is a promise that `setTimeout` resolves: `new Promise((resolve) => setTimeout(resolve, ms))`. Each fetch awaits one, then returns its list.",
   hint2:
@@ -54,7 +55,9 @@ export const MESSAGES = defineCatalog({
   concurrentStartHint:
     "call the three fetchers first, and only then wait for their promises: `const a = f(), b = g(); await Promise.all([a, b])`",
   concurrentStartFail: (p: { name: string; callsLength: number }) =>
-    `${p.name} was called ${p.callsLength} times; call each fetcher exactly once`,
+    `${p.name}() ${
+      p.callsLength === 0 ? "was never called" : `was called ${p.callsLength} times`
+    }; call each fetcher exactly once`,
   concurrentStartFail2: (p: { name: string; at: string; late: boolean }) =>
     `${p.name} started at ${p.at}, not at 0.0 s${
       p.late ? `: it waited for another call to finish first` : ``
@@ -113,8 +116,13 @@ export const MESSAGES = defineCatalog({
   rejectionPropagatesWhat2: "never settled",
   rejectionPropagatesWhat3: (p: { resultStatus: string; message: string }) =>
     `ended with ${p.resultStatus} ${p.message}`,
-  rejectionPropagatesFail: (p: { name: string; failed: string; what: string }) =>
-    `when ${p.failed}() fails, ${p.name} ${p.what}; it should reject with that same error`,
+  rejectionPropagatesFail: (
+    p: { name: string; failed: string; what: string; unhandled: boolean },
+  ) =>
+    `when ${p.failed}() fails, ${p.name} ${p.what}${
+      p.unhandled ? `` : `; it should reject with that same error`
+    }`,
+  figure: (p: { name: string; seconds: string }) => `${p.name}: ${p.seconds}`,
   mainFinishesTitle: "main() runs both versions, prints both measured times, and finishes",
   mainFinishesHint:
     "main awaits runSequential() then runConcurrent() and prints the `seconds` each returned: `const { seconds } = await runSequential()`",
@@ -126,6 +134,7 @@ export const MESSAGES = defineCatalog({
 }, {
   title: "Trois appels lents : l'un après l'autre, puis ensemble",
   plus: " + ",
+  comma: " ; ",
   hint1:
     "Une attente non bloquante, c'est une promesse que `setTimeout` résout : `new Promise((resolve) => setTimeout(resolve, ms))`. Chaque fetch en attend une, puis renvoie sa liste.",
   hint2:
@@ -167,7 +176,9 @@ export const MESSAGES = defineCatalog({
   concurrentStartHint:
     "appelez d'abord les trois fetchers, et seulement ensuite attendez leurs promesses : `const a = f(), b = g(); await Promise.all([a, b])`",
   concurrentStartFail: (p) =>
-    `${p.name} a été appelé ${p.callsLength} fois ; appelez chaque fetcher une seule fois`,
+    `${p.name}() ${
+      p.callsLength === 0 ? "n'a jamais été appelé" : `a été appelé ${p.callsLength} fois`
+    } ; appelez chaque fetcher une seule fois`,
   concurrentStartFail2: (p) =>
     `${p.name} a démarré à ${p.at}, pas à 0,0 s${
       p.late ? ` : il a attendu la fin d'un autre appel` : ``
@@ -219,7 +230,10 @@ export const MESSAGES = defineCatalog({
   rejectionPropagatesWhat2: "ne s'est jamais terminée",
   rejectionPropagatesWhat3: (p) => `s'est terminée par ${p.resultStatus} ${p.message}`,
   rejectionPropagatesFail: (p) =>
-    `quand ${p.failed}() échoue, ${p.name} ${p.what} ; elle doit échouer avec cette même erreur`,
+    `quand ${p.failed}() échoue, ${p.name} ${p.what}${
+      p.unhandled ? `` : ` ; elle doit échouer avec cette même erreur`
+    }`,
+  figure: (p) => `${p.name} : ${p.seconds}`,
   mainFinishesTitle:
     "main() lance les deux versions, affiche les deux durées mesurées, et se termine",
   mainFinishesHint:

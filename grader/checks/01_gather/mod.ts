@@ -503,7 +503,7 @@ export default defineChecks({
                 message: result.status === "error" ? show(String(message ?? result.error)) : "",
               });
             }
-            ctx.fail(msg("rejectionPropagatesFail", { name, failed, what }), {
+            ctx.fail(msg("rejectionPropagatesFail", { name, failed, what, unhandled: rejected }), {
               expected: `Error: ${t.error!.message}`,
               actual: what,
               marks: t.fetchers[failed].calls.flatMap((c) =>
@@ -562,20 +562,24 @@ export default defineChecks({
           });
         }
         // Each measured figure printed, in any format or language, once it is known.
-        const missing: string[] = [];
+        const missing: LocalText[] = [];
         for (const [name, m] of [["runSequential", seq], ["runConcurrent", conc]] as const) {
           const shown = lines.some((l) =>
             l.at >= m.ms - EPS && numbersIn(l.text).some((n) => isFigure(n, m.seconds))
           );
-          if (!shown) missing.push(`${name}: ${m.seconds.toFixed(2)}`);
+          if (!shown) missing.push(msg("figure", { name, seconds: ctx.sec(m.seconds * 1000, 2) }));
         }
         if (missing.length > 0) {
           ctx.fail(
             msg("mainFiguresFail", {
-              missing: missing.join(", "),
+              missing: joinTexts(missing, msg("comma")),
               printed: show(lines.map((l) => l.text).join(" | "), 200),
             }),
-            { expected: missing.join(", "), actual: lines.map((l) => l.text).join(" | "), marks },
+            {
+              expected: joinTexts(missing, msg("comma")),
+              actual: lines.map((l) => l.text).join(" | "),
+              marks,
+            },
           );
         }
       },
