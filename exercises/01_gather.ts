@@ -16,13 +16,17 @@
  *    when the previous one has finished) and measure the total time.
  * 3. Write `runConcurrent()`: start all three at once and wait for all of
  *    them, like `asyncio.gather()` in Python (`Promise.all` in TypeScript).
- * 4. Write `main()`: print both times and explain why they differ.
+ * 4. Write `main()`: run both, print the two times they measured, and
+ *    explain why they differ.
  *
  * Both runners take an optional `fetchers` object (use it when it is given,
- * the three functions above otherwise — the grader passes its own), and
- * return `{ value, seconds }`: the three lists in the order users, orders,
- * inventory, and the time you measured yourself with `performance.now()`, in
- * seconds.
+ * the three functions above otherwise — the grader passes its own, with
+ * other durations), call each fetcher exactly once, and return
+ * `{ value, seconds }`: the three lists in the order users, orders,
+ * inventory (whatever order the calls finish in), and the time that call
+ * took, measured yourself with `performance.now()` from the start of each
+ * call, in seconds. When one call fails, the runner rejects with that
+ * call's error, as `asyncio.gather()` and `Promise.all` do.
  *
  * Expected: about 6 s one after another (the sum), about 3 s together (the
  * longest call).

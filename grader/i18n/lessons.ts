@@ -33,6 +33,7 @@ const en = {
   "10_pitfalls#forgotten-await": "the forgotten `await`",
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
   "11_ecosystem#colour-when-allowed": "colour only on a terminal, and never with `NO_COLOR`",
+  "01_sync_vs_async#measuring-time": "measuring elapsed time with `performance.now()`",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -63,6 +64,7 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
     "un outil en ligne de commande : arguments, sortie, codes de sortie",
   "11_ecosystem#colour-when-allowed":
     "la couleur seulement dans un terminal, et jamais avec `NO_COLOR`",
+  "01_sync_vs_async#measuring-time": "mesurer le temps écoulé avec `performance.now()`",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
