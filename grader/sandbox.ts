@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -42,7 +43,7 @@ let importMap: string | null = null;
  * import this module inside the sandbox, which may not read `deno.json`).
  */
 function sandboxImportMap(): string {
-  if (importMap !== null) return importMap;
+  if (importMap !== null) return importMapFile() ?? importMap;
   const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { imports?: Record<string, string> };
   const refused = new URL("./_refused.ts", import.meta.url).href;
   const imports: Record<string, string> = { ...config.imports };
@@ -54,8 +55,34 @@ function sandboxImportMap(): string {
   // The grader's bundle loads its npm packages through `node:module`'s
   // createRequire (and exports no way to it): it alone keeps that module.
   const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
-  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
-  return importMap;
+  const text = JSON.stringify({ imports, scopes });
+  importMap = `data:application/json,${encodeURIComponent(text)}`;
+  importMapText = text;
+  return importMapFile() ?? importMap;
+}
+
+let importMapText = "";
+
+/**
+ * The import map as a file in the bundle folder: Deno 2.9.6 panics on a
+ * `data:` import map next to a workspace `deno.json`. Written again if it
+ * was pruned; `null` (use the `data:` URL) where the folder is not writable.
+ */
+function importMapFile(): string | null {
+  try {
+    let hash = 0;
+    for (let i = 0; i < importMapText.length; i++) {
+      hash = (Math.imul(hash, 31) + importMapText.charCodeAt(i)) >>> 0;
+    }
+    const path = join(BUNDLE_DIR, `import-map-${hash.toString(16)}.json`);
+    if (!existsSync(path)) {
+      mkdirSync(BUNDLE_DIR, { recursive: true });
+      writeFileSync(path, importMapText);
+    }
+    return path;
+  } catch {
+    return null;
+  }
 }
 
 /** Heap cap of a sandbox, in MiB. */
