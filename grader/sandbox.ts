@@ -8,9 +8,10 @@
  *
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
@@ -23,6 +24,7 @@ import { REFUSED_MODULES } from "./_harden.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
+const MEMBER_CONFIG = fromFileUrl(new URL("./deno.json", import.meta.url));
 /**
  * What of the checkout the sandbox may read: the grader, and the public API a
  * teacher's extra checks import (`mod.ts`, which re-exports the catalog) —
@@ -38,15 +40,20 @@ let importMap: string | null = null;
 /**
  * The sandbox's import map: the project's own imports, and every module of
  * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
- * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
- * Built once, from `deno.json` read (not imported: a teacher's checks may
- * import this module inside the sandbox, which may not read `deno.json`).
+ * `_refused.ts`, which throws. Written once into the bundle folder under a
+ * name that is its content's hash (Deno 2.9.6 panics on a `data:` import map
+ * beside a workspace's `deno.json`). Built from the `deno.json` files read
+ * (not imported: a teacher's checks may import this module inside the
+ * sandbox, which may not read `deno.json`).
  */
 function sandboxImportMap(): string {
-  if (importMap !== null) return importMapFile() ?? importMap;
-  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { imports?: Record<string, string> };
+  if (importMap !== null) return importMap;
+  // The workspace root's imports and the engine member's own (an import map
+  // given on the command line replaces both).
+  const read = (path: string) =>
+    (JSON.parse(Deno.readTextFileSync(path)) as { imports?: Record<string, string> }).imports;
   const refused = new URL("./_refused.ts", import.meta.url).href;
-  const imports: Record<string, string> = { ...config.imports };
+  const imports: Record<string, string> = { ...read(CONFIG), ...read(MEMBER_CONFIG) };
   for (const name of REFUSED_MODULES) {
     const target = `${refused}?${encodeURIComponent(name)}`;
     imports[`node:${name}`] = target;
@@ -56,33 +63,19 @@ function sandboxImportMap(): string {
   // createRequire (and exports no way to it): it alone keeps that module.
   const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
   const text = JSON.stringify({ imports, scopes });
-  importMap = `data:application/json,${encodeURIComponent(text)}`;
-  importMapText = text;
-  return importMapFile() ?? importMap;
-}
-
-let importMapText = "";
-
-/**
- * The import map as a file in the bundle folder: Deno 2.9.6 panics on a
- * `data:` import map next to a workspace `deno.json`. Written again if it
- * was pruned; `null` (use the `data:` URL) where the folder is not writable.
- */
-function importMapFile(): string | null {
-  try {
-    let hash = 0;
-    for (let i = 0; i < importMapText.length; i++) {
-      hash = (Math.imul(hash, 31) + importMapText.charCodeAt(i)) >>> 0;
-    }
-    const path = join(BUNDLE_DIR, `import-map-${hash.toString(16)}.json`);
-    if (!existsSync(path)) {
-      mkdirSync(BUNDLE_DIR, { recursive: true });
-      writeFileSync(path, importMapText);
-    }
-    return path;
-  } catch {
-    return null;
+  const path = join(
+    BUNDLE_DIR,
+    `import-map-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.json`,
+  );
+  if (!existsSync(path)) {
+    mkdirSync(BUNDLE_DIR, { recursive: true });
+    // Another grader may write the same file at the same time: rename is atomic.
+    const part = `${path}.${Deno.pid}.part`;
+    writeFileSync(part, text);
+    renameSync(part, path);
   }
+  importMap = path;
+  return importMap;
 }
 
 /** Heap cap of a sandbox, in MiB. */
@@ -393,7 +386,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     // A silent SIGABRT: an allocation outside the heap (a 200 MB JSON string)
     // refused by the data-segment limit aborts without a word.
     else if (status.signal === "SIGABRT" && stderr.trim() === "") fault = { kind: "oom", during };
-    else if (!loaded && /^error/m.test(stripVTControlCharacters(stderr))) {
+    else if (!loaded && /^error|^Deno has panicked/m.test(stripVTControlCharacters(stderr))) {
       // Deno itself refused to start the sandbox (learner exits are trapped
       // and a failed load is reported by the child): a fault of the grader.
       fault = { kind: "crash", code: status.code, stderr: shownStderr(stderr), during };
