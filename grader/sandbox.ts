@@ -48,12 +48,14 @@ let importMap: string | null = null;
  */
 function sandboxImportMap(): string {
   if (importMap !== null) return importMap;
-  // The workspace root's imports and the engine member's own (an import map
-  // given on the command line replaces both).
-  const read = (path: string) =>
-    (JSON.parse(Deno.readTextFileSync(path)) as { imports?: Record<string, string> }).imports;
+  // The engine member's imports (an import map given on the command line
+  // replaces the workspace's): the root's are the project's tools', which
+  // sandboxes never load and whose packages the engine's lock does not list.
+  const config = JSON.parse(Deno.readTextFileSync(MEMBER_CONFIG)) as {
+    imports?: Record<string, string>;
+  };
   const refused = new URL("./_refused.ts", import.meta.url).href;
-  const imports: Record<string, string> = { ...read(CONFIG), ...read(MEMBER_CONFIG) };
+  const imports: Record<string, string> = { ...config.imports };
   for (const name of REFUSED_MODULES) {
     const target = `${refused}?${encodeURIComponent(name)}`;
     imports[`node:${name}`] = target;
