@@ -32,6 +32,8 @@ const en = {
   "10_pitfalls#blocking-the-loop": "blocking the event loop",
   "10_pitfalls#forgotten-await": "the forgotten `await`",
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
+  "04_makerandom#a-random-you-are-given":
+    "a random source you are given (seeded: the same draws every run)",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -60,6 +62,8 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "10_pitfalls#forgotten-await": "le `await` oublié",
   "11_ecosystem#command-line-tools":
     "un outil en ligne de commande : arguments, sortie, codes de sortie",
+  "04_makerandom#a-random-you-are-given":
+    "une source de hasard qu'on vous donne (avec graine : les mêmes tirages à chaque fois)",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
