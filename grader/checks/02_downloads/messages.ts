@@ -15,7 +15,7 @@ export const MESSAGES = defineCatalog({
   hint2:
     "`for (const p of promises) yield await p` waits for the promises in the order you passed them: a slow first file holds back the fast ones. Instead, let each promise announce itself when it settles (`p.then(…)`), and hand the values out in that order.",
   hint3:
-    "One way: make one `Promise.withResolvers()` slot per input; when any input settles, settle the next free slot with it (`slots[next++].resolve(value)` or `.reject(error)`); then the async generator does `for (const slot of slots) yield await slot.promise`. Another: `Promise.race` over the promises still pending, removing the winner each time.",
+    "One way: in a plain function, make one `Promise.withResolvers()` slot per input (each with `.catch(() => {})`, so a rejection not read yet is handled); when any input settles, settle the next free slot with it (`slots[next++].resolve(value)` or `.reject(error)`); then return `(async function* () { for (const slot of slots) yield await slot.promise; })()`. `Promise.race` over the pending promises is not enough alone: for a reader who starts late, several have already settled and the race picks them in input order — record the order in each `.then` instead.",
   consumeOkFail2: (p: { what: string; at: string }) =>
     `reading asCompleted(${p.what}) never ended: at ${p.at} it was still waiting, with nothing left that could wake it. Likely causes: a value that never reaches the reader (a slot filled twice, or never), or an iterator that does not say \`done\` once every promise has come out`,
   readTwice: (p: { what: string; reads: number; at: string }) =>
@@ -225,7 +225,7 @@ export const MESSAGES = defineCatalog({
   mainPrintsFail: (p: { name: string; count: number }) =>
     `main() printed ${p.count} lines, none naming ${p.name}: print a line for each file as it finishes`,
   mainPrintsFail2: (p: { name: string; at: string }) =>
-    `the first line naming ${p.name} was printed at ${p.at}; a download takes 1 to 5 s, and its line comes when it finishes`,
+    `no line naming ${p.name} was printed while the downloads ran (1 to 5 s); the first came at ${p.at}. A file's line comes when it finishes`,
   mainPrintsFail3: (p: { name: string; at: string; text: string }) =>
     `the line for ${p.name}, printed at ${p.at}, is ${p.text}: it does not carry the time it finished (${p.at}, in seconds or milliseconds)`,
   mainPrintsFail4: (
@@ -243,7 +243,7 @@ export const MESSAGES = defineCatalog({
   hint2:
     "`for (const p of promises) yield await p` attend les promesses dans l'ordre où vous les avez passées : un premier fichier lent retient les rapides. Laissez plutôt chaque promesse se signaler quand elle se termine (`p.then(…)`), et rendez les valeurs dans cet ordre-là.",
   hint3:
-    "Une façon de faire : une case `Promise.withResolvers()` par entrée ; quand une entrée se termine, elle remplit la prochaine case libre (`slots[next++].resolve(value)` ou `.reject(error)`) ; le générateur async fait ensuite `for (const slot of slots) yield await slot.promise`. Une autre : `Promise.race` sur les promesses encore en attente, en retirant la gagnante à chaque tour.",
+    "Une façon de faire : dans une fonction ordinaire, une case `Promise.withResolvers()` par entrée (chacune avec `.catch(() => {})`, pour qu'un échec pas encore lu soit pris en charge) ; quand une entrée se termine, elle remplit la prochaine case libre (`slots[next++].resolve(value)` ou `.reject(error)`) ; puis renvoyez `(async function* () { for (const slot of slots) yield await slot.promise; })()`. `Promise.race` sur les promesses en attente ne suffit pas seul : pour un lecteur qui commence tard, plusieurs sont déjà terminées et la course les prend dans l'ordre d'entrée — notez plutôt l'ordre dans le `.then` de chacune.",
   consumeOkFail2: (p) =>
     `la lecture d'asCompleted(${p.what}) ne s'est jamais terminée : à ${p.at} elle attendait encore, sans rien qui puisse la réveiller. Causes probables : une valeur qui n'arrive jamais au lecteur (une case remplie deux fois, ou jamais), ou un itérateur qui ne répond pas \`done\` une fois toutes les promesses sorties`,
   readTwice: (p) =>
@@ -433,7 +433,7 @@ export const MESSAGES = defineCatalog({
   mainPrintsFail: (p) =>
     `main() a affiché ${p.count} lignes, dont aucune ne nomme ${p.name} : affichez une ligne pour chaque fichier dès qu'il est fini`,
   mainPrintsFail2: (p) =>
-    `la première ligne qui nomme ${p.name} a été affichée à ${p.at} ; un téléchargement dure de 1 à 5 s, et sa ligne vient quand il finit`,
+    `aucune ligne nommant ${p.name} n'a été affichée pendant les téléchargements (de 1 à 5 s) ; la première est venue à ${p.at}. La ligne d'un fichier vient quand il finit`,
   mainPrintsFail3: (p) =>
     `la ligne de ${p.name}, affichée à ${p.at}, est ${p.text} : elle ne porte pas l'instant où il a fini (${p.at}, en secondes ou en millisecondes)`,
   mainPrintsFail4: (p) =>
