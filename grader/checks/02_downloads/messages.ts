@@ -33,18 +33,20 @@ export const MESSAGES = defineCatalog({
     "for file i, `{ name: `file_${i}.zip`, seconds: Math.round((1 + random() * 4) * 10) / 10 }`, using the `random` parameter, not Math.random",
   planDownloadsFail: (p: { byDefault: boolean; byDefaultLength: number; byDefault2: string }) =>
     `planDownloads() returned ${
-      p.byDefault ? `${p.byDefaultLength} files` : `${p.byDefault2}`
+      p.byDefault ? `${p.byDefaultLength} file${p.byDefaultLength === 1 ? "" : "s"}` : p.byDefault2
     }; by default it plans 5 files`,
   planDownloadsFail2: (p: { count: number; files: boolean; filesLength: number; files2: string }) =>
     `planDownloads(${p.count}, random) returned ${
-      p.files ? `${p.filesLength} files` : `${p.files2}`
+      p.files ? `${p.filesLength} file${p.filesLength === 1 ? "" : "s"}` : p.files2
     }; expected ${p.count}`,
   planDownloadsFail3: (p: { i: number; fileName: string; name: string }) =>
     `file ${p.i} is named ${p.fileName}; expected "${p.name}"`,
   planDownloadsFail4: (p: { name: string; s: string }) =>
     `${p.name} takes ${p.s} s; expected a number of seconds between 1 and 5, with one decimal`,
   planDownloadsFail5: (p: { count: number; drawsLength: number }) =>
-    `planDownloads(${p.count}, random) called the random function it was given ${p.drawsLength} times for ${p.count} files: use the \`random\` parameter (the grader passes its own), not Math.random`,
+    `planDownloads(${p.count}, random) called the random function it was given ${
+      p.drawsLength === 1 ? "once" : `${p.drawsLength} times`
+    } for ${p.count} files: use the \`random\` parameter (the grader passes its own), not Math.random`,
   downloadWaitsTitle: "download(file) waits file.seconds, then resolves with the file",
   downloadWaitsHint:
     "`await new Promise((resolve) => setTimeout(resolve, file.seconds * 1000))`: setTimeout counts in milliseconds",
@@ -162,7 +164,9 @@ export const MESSAGES = defineCatalog({
   onDoneAtEachCompletionHint:
     "call onDone the moment each download finishes: inside the `for await` loop over asCompleted (or in each download's own `.then`), not after the loop",
   onDoneAtEachCompletionFail: (p: { doneLength: number; filesLength: number }) =>
-    `onDone was called ${p.doneLength} times for ${p.filesLength} files; expected once per file`,
+    `onDone was called ${
+      p.doneLength === 1 ? "once" : `${p.doneLength} times`
+    } for ${p.filesLength} files; expected once per file`,
   onDoneAtEachCompletionFail2: (p: { fileName: string; finished: string; done: string }) =>
     `onDone was never called for ${p.fileName} (finished at ${p.finished}); it got ${p.done}: pass it the file the download resolved with`,
   onDoneAtEachCompletionFail3: (
@@ -209,11 +213,13 @@ export const MESSAGES = defineCatalog({
     p: { summarySlowest: string; slowestName: string; slowestSeconds: string; place: number },
   ) =>
     `downloadAll returned slowest = ${p.summarySlowest}; the slowest file is ${p.slowestName} (${p.slowestSeconds}), number ${p.place} in the list`,
-  mainFinishesTitle: "main() waits for the downloads and prints",
+  mainFinishesTitle: "main() waits for every download before it returns",
   mainFinishesHint:
     "main awaits downloadAll(planDownloads(), { onDone }) and prints a line in onDone",
   mainFinishesFail: (p: { took: string; runPendingTimers: number }) =>
-    `main() finished after ${p.took} while ${p.runPendingTimers} download(s) were still running: did you forget \`await\`?`,
+    `main() finished after ${p.took} while ${
+      p.runPendingTimers === 1 ? "a timer was" : `${p.runPendingTimers} timers were`
+    } still pending (downloads still running): likely a forgotten \`await\` on downloadAll`,
   mainFinishesExpected: "every download finished",
   mainFinishesFail3: (p: { took: string }) =>
     `main() finished after ${p.took}; five downloads of 1 to 5 s each, run together, take between 1 and 5 s. Likely causes: download() waiting the wrong time, or main() not awaiting downloadAll`,
@@ -223,7 +229,9 @@ export const MESSAGES = defineCatalog({
     "print from the onDone callback you pass to downloadAll (it runs at each finish), then print the summary it returns: `onDone: (file, s) => console.log(`${file.name} ${s.toFixed(1)}`)`",
   mainFinishesFail2: "main() printed nothing: print a line as each file finishes, then the summary",
   mainPrintsFail: (p: { name: string; count: number }) =>
-    `main() printed ${p.count} lines, none naming ${p.name}: print a line for each file as it finishes`,
+    `main() printed ${
+      p.count === 1 ? "one line, which does not name" : `${p.count} lines, none naming`
+    } ${p.name}: print a line for each file as it finishes`,
   mainPrintsFail2: (p: { name: string; at: string }) =>
     `no line naming ${p.name} was printed while the downloads ran (1 to 5 s); the first came at ${p.at}. A file's line comes when it finishes`,
   mainPrintsFail3: (p: { name: string; at: string; text: string }) =>
@@ -258,13 +266,13 @@ export const MESSAGES = defineCatalog({
     "pour le fichier i, `{ name: `file_${i}.zip`, seconds: Math.round((1 + random() * 4) * 10) / 10 }`, avec le paramètre `random`, pas Math.random",
   planDownloadsFail: (p) =>
     `planDownloads() a renvoyé ${
-      p.byDefault ? `${p.byDefaultLength} fichiers` : `${p.byDefault2}`
+      p.byDefault ? `${p.byDefaultLength} fichier${p.byDefaultLength > 1 ? "s" : ""}` : p.byDefault2
     } ; par défaut il prévoit 5 fichiers`,
   planDownloadsFail2: (p) =>
     `planDownloads(${p.count}, random) a renvoyé ${
-      p.files ? `${p.filesLength} fichiers` : `${p.files2}`
+      p.files ? `${p.filesLength} fichier${p.filesLength > 1 ? "s" : ""}` : p.files2
     } ; attendu ${p.count}`,
-  planDownloadsFail3: (p) => `le fichier ${p.i} s'appelle ${p.fileName} ; attendu "${p.name}"`,
+  planDownloadsFail3: (p) => `le fichier ${p.i} s'appelle ${p.fileName} ; attendu « ${p.name} »`,
   planDownloadsFail4: (p) =>
     `${p.name} prend ${p.s} s ; attendu un nombre de secondes entre 1 et 5, avec une décimale`,
   planDownloadsFail5: (p) =>
@@ -383,7 +391,9 @@ export const MESSAGES = defineCatalog({
   onDoneAtEachCompletionHint:
     "appelez onDone à l'instant où chaque téléchargement se termine : dans la boucle `for await` sur asCompleted (ou dans le `.then` de chaque téléchargement), pas après la boucle",
   onDoneAtEachCompletionFail: (p) =>
-    `onDone a été appelé ${p.doneLength} fois pour ${p.filesLength} fichiers ; attendu une fois par fichier`,
+    `onDone a été appelé ${
+      p.doneLength === 1 ? "une fois" : `${p.doneLength} fois`
+    } pour ${p.filesLength} fichiers ; attendu une fois par fichier`,
   onDoneAtEachCompletionFail2: (p) =>
     `onDone n'a jamais été appelé pour ${p.fileName} (fini à ${p.finished}) ; il a reçu ${p.done} : passez-lui le fichier renvoyé par le téléchargement`,
   onDoneAtEachCompletionFail3: (p) =>
@@ -416,11 +426,13 @@ export const MESSAGES = defineCatalog({
     "seconds = (performance.now() - start) / 1000 ; slowest = le nom du fichier au plus grand `seconds`, où qu'il soit dans la liste : `files.reduce((a, b) => (b.seconds > a.seconds ? b : a))`",
   summaryFail2: (p) =>
     `downloadAll a renvoyé slowest = ${p.summarySlowest} ; le fichier le plus lent est ${p.slowestName} (${p.slowestSeconds}), n° ${p.place} de la liste`,
-  mainFinishesTitle: "main() attend les téléchargements et affiche",
+  mainFinishesTitle: "main() attend la fin de tous les téléchargements avant de rendre la main",
   mainFinishesHint:
     "main attend downloadAll(planDownloads(), { onDone }) et affiche une ligne dans onDone",
   mainFinishesFail: (p) =>
-    `main() s'est terminée après ${p.took} alors que ${p.runPendingTimers} téléchargement(s) tournaient encore : un \`await\` oublié ?`,
+    `main() s'est terminée après ${p.took} alors que ${
+      p.runPendingTimers === 1 ? "un minuteur était" : `${p.runPendingTimers} minuteurs étaient`
+    } encore en attente (des téléchargements tournaient encore) : probablement un \`await\` oublié devant downloadAll`,
   mainFinishesExpected: "tous les téléchargements finis",
   mainFinishesFail3: (p) =>
     `main() s'est terminée après ${p.took} ; cinq téléchargements de 1 à 5 s chacun, lancés ensemble, durent entre 1 et 5 s. Causes probables : download() n'attend pas la bonne durée, ou main() n'attend pas downloadAll`,
@@ -431,7 +443,9 @@ export const MESSAGES = defineCatalog({
   mainFinishesFail2:
     "main() n'a rien affiché : affichez une ligne à la fin de chaque fichier, puis le bilan",
   mainPrintsFail: (p) =>
-    `main() a affiché ${p.count} lignes, dont aucune ne nomme ${p.name} : affichez une ligne pour chaque fichier dès qu'il est fini`,
+    `main() a affiché ${
+      p.count === 1 ? "une ligne, qui ne nomme pas" : `${p.count} lignes, dont aucune ne nomme`
+    } ${p.name} : affichez une ligne pour chaque fichier dès qu'il est fini`,
   mainPrintsFail2: (p) =>
     `aucune ligne nommant ${p.name} n'a été affichée pendant les téléchargements (de 1 à 5 s) ; la première est venue à ${p.at}. La ligne d'un fichier vient quand il finit`,
   mainPrintsFail3: (p) =>
