@@ -24,6 +24,8 @@ export const MESSAGES = defineCatalog({
     `with ${p.what}, a promise made inside asCompleted was rejected while nothing handled it (${p.error}): in Deno that ends the whole program. Likely causes: a rejection kept in a promise nobody awaits yet (give it a \`.catch(() => {})\` as soon as you make it), or a callback that throws (e.g. a slot index that went out of range)`,
   consumeOkFail: (p: { what: string; runError: string }) =>
     `asCompleted(${p.what}) failed with ${p.runError}`,
+  unhandledHint:
+    "a promise that may reject before anyone awaits it needs a handler from the start: `slot.promise.catch(() => {})` right after making it (awaiting it later still gets the error); and no callback of yours may throw",
   planDownloadsFail6: (
     p: { fileName: string; fileSeconds: number; draws: string; want: string; rounded: string },
   ) =>
@@ -259,6 +261,8 @@ export const MESSAGES = defineCatalog({
   unhandledInside: (p) =>
     `avec ${p.what}, une promesse créée dans asCompleted a échoué sans que rien ne s'en occupe (${p.error}) : sous Deno, cela arrête tout le programme. Causes probables : un échec gardé dans une promesse que personne n'attend encore (donnez-lui un \`.catch(() => {})\` dès sa création), ou un callback qui lève une erreur (par exemple un indice de case sorti des bornes)`,
   consumeOkFail: (p) => `asCompleted(${p.what}) a échoué avec ${p.runError}`,
+  unhandledHint:
+    "une promesse qui peut échouer avant que quiconque l'attende a besoin d'un gestionnaire dès le départ : `slot.promise.catch(() => {})` juste après l'avoir créée (l'attendre plus tard donne quand même l'erreur) ; et aucun de vos callbacks ne doit lever d'erreur",
   planDownloadsFail6: (p) =>
     `${p.fileName} prend ${p.fileSeconds} s, mais son tirage random() = ${p.draws} donne 1 + ${p.draws} × 4 = ${p.want} s, soit ${p.rounded} s à une décimale : un tirage par fichier, dans l'ordre`,
   planDownloadsTitle: "planDownloads crée file_1.zip… avec 1 à 5 s tirées du random fourni",

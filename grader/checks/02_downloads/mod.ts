@@ -175,12 +175,18 @@ async function scenario<T>(
   if (run.status !== "ok") {
     const at = ctx.sec(run.elapsedMs);
     const n = reads?.() ?? 0;
-    if (n > 1) ctx.fail(msg("readTwice", { what, reads: n, at }), { tookMs: run.elapsedMs });
+    if (n > 1) {
+      ctx.fail(msg("readTwice", { what, reads: n, at }), {
+        tookMs: run.elapsedMs,
+        hint: msg("anyIterableHint"),
+      });
+    }
     ctx.fail(msg("consumeOkFail2", { what, at }), { tookMs: run.elapsedMs });
   }
   if (run.unhandled.length > 0) {
     ctx.fail(msg("unhandledInside", { what, error: describeError(run.unhandled[0]) }), {
       tookMs: run.elapsedMs,
+      hint: msg("unhandledHint"),
     });
   }
   return run.value!;
