@@ -288,9 +288,9 @@ interface Printed {
 }
 
 /**
- * Records what is written through `Deno.stdout` and `process.stdout` while
- * `body` runs (console lines come from the run's own capture), and passes
- * every write on to what was there before.
+ * Records what is written through `Deno.stdout`/`stderr` and
+ * `process.stdout`/`stderr` while `body` runs (console lines come from the
+ * run's own capture), and passes every write on to what was there before.
  */
 async function capturingStdout<T>(body: () => Promise<T>, sink: Printed[]): Promise<T> {
   const restore: (() => void)[] = [];
@@ -330,11 +330,15 @@ async function capturingStdout<T>(body: () => Promise<T>, sink: Printed[]): Prom
       });
     } catch { /* frozen: that channel is not seen here */ }
   };
-  const proc = (globalThis as unknown as { process?: { stdout?: Record<string, unknown> } })
+  type Stream = Record<string, unknown> | undefined;
+  const proc = (globalThis as unknown as { process?: { stdout?: Stream; stderr?: Stream } })
     .process;
-  patch(Deno.stdout as unknown as Record<string, unknown>, "writeSync");
-  patch(Deno.stdout as unknown as Record<string, unknown>, "write");
+  for (const stream of [Deno.stdout, Deno.stderr] as unknown as Stream[]) {
+    patch(stream, "writeSync");
+    patch(stream, "write");
+  }
   patch(proc?.stdout, "write");
+  patch(proc?.stderr, "write");
   try {
     return await body();
   } finally {
