@@ -208,7 +208,7 @@ function readAll(
   };
 }
 
-/** A `.then`-less iterable that, like a generator, gives its items only the first time it is read. */
+/** An iterable that, like a generator, gives its items only the first time; it counts its readings. */
 interface Counted extends Iterable<Promise<unknown>> {
   reads: number;
 }
