@@ -13,19 +13,27 @@
  *    `1 + random() * 4` seconds rounded to one decimal (one `random()` draw
  *    per file, in order). Use the `random` you are given: the grader passes
  *    its own.
- * 2. `download(file)`: wait `file.seconds` without blocking, then resolve
- *    with the file.
+ * 2. `download(file)`: wait exactly `file.seconds` (any duration, e.g.
+ *    2.347 s) without blocking, then resolve with the file.
  * 3. `asCompleted(promises)`: an async iterator that yields each promise's
- *    value **as soon as that promise settles**, fastest first. If a promise
- *    rejects, `next()` rejects with its error at its turn (after the values
- *    that came before it). With no promises it ends at once. `promises` may
- *    be any iterable (an array, a `Set`, a generator): read it only once.
+ *    value **as soon as that promise settles**, fastest first. It starts
+ *    watching the promises the moment it is called, not at the first
+ *    `next()`: a reader who starts late still gets them in the order they
+ *    settled. If a promise rejects, `next()` rejects with its error at its
+ *    turn (after the values that settled before it); nothing may stay
+ *    rejected with no handler, even if the reader stops there. With no
+ *    promises it ends at once. `promises` may be any iterable (an array, a
+ *    `Set`, a generator): read it only once. Two calls give two independent
+ *    iterators.
  * 4. `downloadAll(files, { download, onDone })`: start every download at
  *    once, call `onDone(file, seconds)` the moment each one finishes
- *    (`seconds` = time since the start), and return `{ seconds, slowest }`:
- *    the total time you measured with `performance.now()` and the name of
- *    the slowest file. Use the `download` and `onDone` options when given.
- * 5. `main()`: plan five downloads, run them, and print something like:
+ *    (`seconds` = time since this call started), and return
+ *    `{ seconds, slowest }`: the total time this call took, measured with
+ *    `performance.now()`, and the name of the slowest file, wherever it is
+ *    in the list. Use the `download` and `onDone` options when given.
+ * 5. `main()`: plan five downloads, run them, and print a line naming each
+ *    file the moment it finishes, with its time, then the total time and the
+ *    slowest file — something like:
  *
  * ```
  * Starting downloads...
@@ -38,6 +46,9 @@
  * ```
  *
  * Expected: the total is the longest download (at most 5 s), not the sum.
+ * Any words and any language will do (`console.log`, `Deno.stdout` or
+ * `process.stdout`): the grader reads the file names, the figures (seconds
+ * or milliseconds) and when each line was printed.
  *
  * Run it: `deno run exercises/02_downloads.ts` · grade it: `deno task grade 2`
  * · stuck? `deno task hint 2`
@@ -78,7 +89,8 @@ export function download(file: Download): Promise<Download> {
 export function asCompleted<T>(
   promises: Iterable<Promise<T>>,
 ): AsyncIterableIterator<T> {
-  // TODO: write it as an `async function*`, or return your own async iterator
+  // TODO: set up now (read the promises, attach a `.then` to each), then return an async
+  // generator (`return (async function* () { … })()`) or your own async iterator
   throw new Error("TODO: asCompleted()", { cause: { promises } });
 }
 

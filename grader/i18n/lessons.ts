@@ -34,6 +34,8 @@ const en = {
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
   "11_ecosystem#colour-when-allowed": "colour only on a terminal, and never with `NO_COLOR`",
   "01_sync_vs_async#measuring-time": "measuring elapsed time with `performance.now()`",
+  "04_makerandom#a-random-you-are-given":
+    "a random source you are given (seeded: the same draws every run)",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -65,6 +67,8 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "11_ecosystem#colour-when-allowed":
     "la couleur seulement dans un terminal, et jamais avec `NO_COLOR`",
   "01_sync_vs_async#measuring-time": "mesurer le temps écoulé avec `performance.now()`",
+  "04_makerandom#a-random-you-are-given":
+    "une source de hasard qu'on vous donne (avec graine : les mêmes tirages à chaque fois)",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
