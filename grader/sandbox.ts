@@ -37,7 +37,7 @@ let importMap: string | null = null;
 /**
  * The sandbox's import map: the project's own imports, and every module of
  * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
- * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
+ * `_refused.ts`, which throws. Written once per process to a temporary file.
  * Built once, from `deno.json` read (not imported: a teacher's checks may
  * import this module inside the sandbox, which may not read `deno.json`).
  */
@@ -54,7 +54,22 @@ function sandboxImportMap(): string {
   // The grader's bundle loads its npm packages through `node:module`'s
   // createRequire (and exports no way to it): it alone keeps that module.
   const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
-  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
+  const json = JSON.stringify({ imports, scopes });
+  // A `data:` URL import map makes Deno 2.9.6 panic when --config names a
+  // workspace (import_map ext.rs unwraps a None): a file of our own instead.
+  try {
+    const folder = Deno.makeTempDirSync({ prefix: "async-lab-map-" });
+    addEventListener("unload", () => {
+      try {
+        Deno.removeSync(folder, { recursive: true });
+      } catch { /* already gone */ }
+    });
+    const file = `${folder}/import_map.json`;
+    Deno.writeTextFileSync(file, json);
+    importMap = file;
+  } catch {
+    importMap = `data:application/json,${encodeURIComponent(json)}`;
+  }
   return importMap;
 }
 
