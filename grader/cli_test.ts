@@ -102,7 +102,10 @@ Deno.test("cli: full marks exit 0; --fail-under lowers the bar", async () => {
   // Exercise 1 passes, but it is not the end of the course.
   // (The report wraps long lines: read it with its whitespace normalised.)
   const text = one.stdout.replace(/\s+/g, " ");
-  assert.ok(text.includes(`Next step: exercise 2, in ${solutions}/02_downloads.ts,`), text);
+  assert.ok(
+    text.includes(`Move on to exercise 2 (${solutions}/02_downloads.ts), then run`),
+    text,
+  );
   assert.doesNotMatch(one.stdout, /Everything passes/);
   assert.equal((await cli("1", "--fail-under", "0")).code, 0);
 });

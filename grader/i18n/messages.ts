@@ -73,14 +73,14 @@ const en = {
   observed: "observed",
   hint: "hint",
   output: "your program printed",
-  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Next step: open ${p.file}, replace the TODOs, then run \`${
       p.task ?? "deno task"
-    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
-  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
-    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` if you are stuck)`,
+    } grade ${p.n}${flags(p)}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
+    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${flags(p)}\` (\`${
+      p.task ?? "deno task"
+    } hint ${p.n}${langFlag(p)}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
   timelineTitle: (p: { took: string; want: string }) =>
     `timeline: took ${p.took}, expected ${p.want}`,
@@ -152,6 +152,16 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
   batchWrote: (p: { file: string }) => `wrote ${p.file}`,
 };
 
+/** Repeats the user's `--dir` and `--lang` in a command. */
+function flags(p: { dir?: string; lang?: string }): string {
+  return `${p.dir ? ` --dir ${p.dir}` : ""}${langFlag(p)}`;
+}
+
+/** Repeats the user's `--lang` in a command. */
+function langFlag(p: { lang?: string }): string {
+  return p.lang ? ` --lang ${p.lang}` : "";
+}
+
 /** The core catalog. */
 export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   todo: (p: { name: string }) => `\`${p.name}\` est encore un TODO : écrivez son corps`,
@@ -161,11 +171,11 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
     `\`${p.name}\` devrait être une fonction, mais c'est ${p.kind}`,
   threw: (p: { name: string; error: string }) => `\`${p.name}\` a échoué avec ${p.error}`,
   deadlock: (p: { name: string; at: string }) =>
-    `\`${p.name}\` ne s'est jamais terminée : à ${p.at}, elle attendait encore et plus rien ne pouvait la réveiller (aucun timer en attente). Une promesse jamais résolue, ou un await sur quelque chose qui ne vient jamais ?`,
+    `\`${p.name}\` ne s'est jamais terminée : à ${p.at}, elle attendait encore et plus rien ne pouvait la réveiller (aucun minuteur en attente). Une promesse jamais résolue, ou un await sur quelque chose qui ne vient jamais ?`,
   runaway: (p: { name: string; at: string }) =>
-    `\`${p.name}\` tournait encore après ${p.at} de temps virtuel : un setInterval jamais arrêté, ou une boucle qui relance sans cesse des timers ?`,
+    `\`${p.name}\` tournait encore après ${p.at} de temps virtuel : un setInterval jamais arrêté, ou une boucle qui relance sans cesse des minuteurs ?`,
   timerThrew: (p: { name: string; error: string }) =>
-    `un callback de timer a levé ${p.error} pendant \`${p.name}\` : un vrai programme planterait`,
+    `le callback d'un minuteur a levé ${p.error} pendant \`${p.name}\` : un vrai programme planterait`,
   unhandled: (p: { error: string }) =>
     `une promesse a été rejetée sans que personne ne gère l'erreur : ${p.error}`,
   forgotAwait: (p: { name: string }) =>
@@ -219,14 +229,14 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   observed: "observé",
   hint: "indice",
   output: "votre programme a affiché",
-  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`${
       p.task ?? "deno task"
-    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
-  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    } grade ${p.n}${flags(p)}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Prochaine étape : corrigez ${p.file}, puis lancez \`${p.task ?? "deno task"} grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` si vous bloquez)`,
+      flags(p)
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}${langFlag(p)}\` si vous bloquez)`,
   allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,
