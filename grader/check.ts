@@ -20,6 +20,7 @@ import { formatSeconds, type Lang, type LocalText, texts } from "./i18n/mod.ts";
 import { type SecPair, secPair } from "./durations.ts";
 export { sec, secDigits, type SecPair, secPair } from "./durations.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { types } from "node:util";
 import { probe } from "./probe.ts";
 // Every checks module uses the toolkit: loading it with the engine keeps the
 // sandbox bundle's shared code in one chunk (see _child_bundle.ts).
@@ -272,6 +273,35 @@ function isPromiseLike(value: unknown): boolean {
     typeof (value as { then?: unknown }).then === "function";
 }
 
+/**
+ * What a value holds, in the code's words and without running any of its
+ * code (no getter, no Proxy trap): `[Promise, Promise, Promise]`,
+ * `{ users: Promise, total: 3 }`.
+ */
+export function shapeOf(value: unknown, depth = 2): string {
+  if (types.isProxy(value)) return "Proxy";
+  if (types.isPromise(value)) return "Promise";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  }
+  if (typeof value === "function") return "function";
+  if (typeof value !== "object" || value === null) return String(value);
+  if (depth === 0) return Array.isArray(value) ? "[…]" : "{…}";
+  const own = (key: string) => {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    return d && "value" in d ? shapeOf(d.value, depth - 1) : "?";
+  };
+  if (Array.isArray(value)) {
+    const items = Array.from({ length: Math.min(value.length, 4) }, (_, i) => own(String(i)));
+    return `[${items.join(", ")}${value.length > 4 ? ", …" : ""}]`;
+  }
+  const keys = Object.keys(value);
+  const fields = keys.slice(0, 3).map((k) =>
+    `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${own(k)}`
+  );
+  return `{ ${fields.join(", ")}${keys.length > 3 ? ", …" : ""} }`;
+}
+
 /** Whether a Promise hides anywhere in `value` (top level, array items, object fields). */
 export function containsPromise(value: unknown, depth = 2): boolean {
   if (isPromiseLike(value)) return true;
@@ -373,7 +403,11 @@ export function createContext(
       if (result.unhandled.length > 0) {
         fail(core("unhandled", { error: describeError(result.unhandled[0]) }));
       }
-      if (containsPromise(result.value)) fail(core("forgotAwait", { name }));
+      if (isPromiseLike(result.value)) fail(core("forgotAwait", { name }));
+      // Promises inside the value: say what it holds, in the code's words.
+      if (containsPromise(result.value)) {
+        fail(core("forgotAwaitIn", { name, shape: shapeOf(result.value) }));
+      }
       return result as SettledRun<T>;
     },
     fail,

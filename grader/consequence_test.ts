@@ -182,6 +182,6 @@ Deno.test("a forgotten await fails several checks of exercise 1 and is reported 
     checks.filter((c) => c.status === "pass").reduce((s, c) => s + c.points, 0),
   );
   const text = renderPretty(report, { width: 100 });
-  assert.equal(count(text, "gave back a Promise"), 1, text);
+  assert.equal(count(text, "gave back { value: [Promise, Promise, Promise]"), 1, text);
   assert.equal(count(text, "same cause as ✗"), consequences.length, text);
 });

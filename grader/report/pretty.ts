@@ -278,8 +278,8 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
 
 /**
  * The words of `text` for wrapping: a `code span` stays whole when it fits in
- * `max` columns, so a command is never cut in two, and a unit stays with its
- * number (`3.0 s`).
+ * `max` columns, so a command is never cut in two, a unit stays with its
+ * number (`3.0 s`), and French punctuation with its word (`échéance :`).
  */
 export function words(text: string, max: number): string[] {
   const out: string[] = [];
@@ -287,6 +287,16 @@ export function words(text: string, max: number): string[] {
   for (const word of text.split(" ")) {
     const last = out.length - 1;
     if (!open && /^m?s(?![\p{L}\d])/u.test(word) && /\d$/.test(out[last] ?? "")) {
+      out[last] += ` ${word}`;
+      continue;
+    }
+    // French punctuation stays with the word before it: no line starts with `:` or `;`.
+    if (!open && /^[:;?!»]$/.test(word) && last >= 0) {
+      out[last] += ` ${word}`;
+      continue;
+    }
+    // An opening « stays with the word after it.
+    if (!open && last >= 0 && out[last] === "«") {
       out[last] += ` ${word}`;
       continue;
     }

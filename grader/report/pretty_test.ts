@@ -192,3 +192,15 @@ Deno.test("renderPretty() repeats --lang and --dir in the next step's commands",
     /lancez `npx -y deno@2\.9\.6 task grade 1 --dir 'mon travail' --lang fr` \(`npx -y deno@2\.9\.6 task hint 1 --lang fr` si vous bloquez\)/,
   );
 });
+
+Deno.test("words() keeps French punctuation and guillemets with their words", () => {
+  assert.deepEqual(words("la sonde a échoué : « hors ligne » ; pourquoi ?", 80), [
+    "la",
+    "sonde",
+    "a",
+    "échoué :",
+    "« hors",
+    "ligne » ;",
+    "pourquoi ?",
+  ]);
+});
