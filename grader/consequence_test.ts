@@ -185,3 +185,67 @@ Deno.test("a forgotten await fails several checks of exercise 1 and is reported 
   assert.equal(count(text, "gave back { value: [Promise, Promise, Promise]"), 1, text);
   assert.equal(count(text, "same cause as ✗"), consequences.length, text);
 });
+
+Deno.test("marks, forgotten timers and dependsOn come through the sandbox into the report", async () => {
+  const dir = Deno.makeTempDirSync({ prefix: "async-lab-marks-" });
+  try {
+    const engine = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+    Deno.writeTextFileSync(
+      `${dir}/mod.ts`,
+      `import { defineChecks } from ${engine("./check.ts")};
+const title = { en: "t", fr: "t" };
+export default defineChecks({
+  title: { en: "Marks", fr: "Repères" },
+  hints: [{ en: "h", fr: "h" }],
+  checks: [
+    {
+      id: "late", points: 2, title, hint: { en: "root hint", fr: "indice" },
+      async run(ctx) {
+        const go = ctx.fn<() => Promise<void>>("go");
+        await ctx.settle("go()", () => go());
+        ctx.fail({ en: "onDone came late", fr: "onDone en retard" }, {
+          marks: [{ at: 1800, label: "deadline", kind: "deadline" },
+            { at: 2030, label: "onDone(a)", kind: "call" }],
+        });
+      },
+    },
+    {
+      id: "after", points: 1, title, hint: { en: "misleading hint", fr: "x" }, dependsOn: ["late"],
+      run(ctx) { ctx.fail({ en: "something else", fr: "autre chose" }); },
+    },
+  ],
+});
+`,
+    );
+    Deno.writeTextFileSync(
+      `${dir}/99_marks.ts`,
+      "export async function go() { setTimeout(() => {}, 2500); await new Promise((r) => setTimeout(r, 1000)); }\n",
+    );
+    const catalog = [{
+      id: "99_marks",
+      file: "99_marks.ts",
+      title: { en: "Marks", fr: "Repères" },
+      points: 3,
+      checks: new URL(`file://${dir}/mod.ts`).href,
+      hints: [{ en: "h", fr: "h" }],
+    }];
+    const report = await grade({ dir, catalog, lang: "en" });
+    const [late, after] = report.exercises[0].checks;
+    assert.equal(late.status, "fail", JSON.stringify(late));
+    assert.deepEqual(late.marks, [
+      { at: 1800, label: "deadline", kind: "deadline" },
+      { at: 2030, label: "onDone(a)", kind: "call" },
+    ]);
+    // The learner's own timer set at 0 s, due at 2.5 s, still pending when go() returned.
+    assert.deepEqual(late.pendingTimers, [{ start: 0, due: 2500 }]);
+    assert.equal(after.consequenceOf, "late");
+    assert.equal(after.hint, null);
+    const text = renderPretty(report, { width: 80 });
+    assert.match(text, /deadline: 1\.8 s/);
+    assert.match(text, /onDone\(a\) · 2\.03 s/);
+    assert.match(text, /your timer +╌+┤ forgotten, due at 2\.5 s/);
+    assert.doesNotMatch(text, /misleading hint|something else/);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
