@@ -289,7 +289,7 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
       `<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(f.timerRow)}</text>`,
       `<line class="tl-timer" x1="${x0.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${y + 11}" y2="${
         y + 11
-      }"><title>${escapeHtml(`${f.timerRow}: ${words}`)}</title></line>`,
+      }"><title>${escapeHtml(f.labelled({ label: f.timerRow, text: words }))}</title></line>`,
       `<line class="tl-timer" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${y + 4}" y2="${
         y + 18
       }"/>`,
