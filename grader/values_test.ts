@@ -73,7 +73,7 @@ Deno.test("settle() says a value holds promises, in the code's words", async () 
   assert.ok(failure, "the check fails");
   assert.match(
     failure.text.en,
-    /^`runConcurrent\(fetchers\)` gave back \[Promise, Promise, Promise\]: promises where values were expected/,
+    /^`runConcurrent\(fetchers\)` gave back \[Promise, Promise, Promise\]: promises where values were expected: did you forget `await`/,
   );
   assert.match(failure.text.fr, /a renvoyé \[Promise, Promise, Promise\] : des promesses/);
   const single = await ctx.settle("f()", () => Promise.resolve(Promise.resolve(1)))

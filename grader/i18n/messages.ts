@@ -24,7 +24,7 @@ const en = {
   forgotAwait: (p: { name: string }) =>
     `\`${p.name}\` gave back a Promise where a value was expected: did you forget \`await\`?`,
   forgotAwaitIn: (p: { name: string; shape: string }) =>
-    `\`${p.name}\` gave back ${p.shape}: promises where values were expected. Did you forget to \`await\` them (\`await Promise.all(…)\`)?`,
+    `\`${p.name}\` gave back ${p.shape}: promises where values were expected: did you forget \`await\` (\`await Promise.all(…)\`)?`,
   // Exercise-level errors.
   loadFailed: (p: { error: string }) => `your file could not be loaded: ${p.error}`,
   moduleRefused: (p: { name: string }) =>
