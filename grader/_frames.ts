@@ -37,6 +37,10 @@ const numOrNull = (v: unknown): number | null | undefined => (v === null ? null 
 const index = (v: unknown): number | undefined =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) < MAX_INDEX ? v as number : undefined;
 
+/** Timeline marks and forgotten timers kept per result. */
+const MAX_MARKS = 50;
+const MARK_KINDS = ["deadline", "expected", "call", "print"] as const;
+
 const OUTCOMES = ["ok", "timeout", "aborted", "error", "pending"] as const;
 const STATUSES = ["pass", "fail", "error"] as const;
 const LOAD_KINDS = ["load", "syntax", "exit", "never-ends"] as const;
@@ -56,6 +60,28 @@ function span(v: unknown): TimelineSpan | undefined {
     return undefined;
   }
   return { label, start, end, outcome };
+}
+
+/** The optional `marks` and `pendingTimers` of a result: well-formed items only. */
+function extras(v: Obj): Pick<CheckResult, "marks" | "pendingTimers"> {
+  const out: Pick<CheckResult, "marks" | "pendingTimers"> = {};
+  if (Array.isArray(v.marks)) {
+    const marks = v.marks.slice(0, MAX_MARKS).flatMap((m) => {
+      if (!isObj(m)) return [];
+      const at = num(m.at), label = text(m.label, 100), kind = oneOf(MARK_KINDS, m.kind);
+      return at === undefined || label === undefined || !kind ? [] : [{ at, label, kind }];
+    });
+    if (marks.length > 0) out.marks = marks;
+  }
+  if (Array.isArray(v.pendingTimers)) {
+    const timers = v.pendingTimers.slice(0, MAX_MARKS).flatMap((t) => {
+      if (!isObj(t)) return [];
+      const start = num(t.start), due = num(t.due);
+      return start === undefined || due === undefined ? [] : [{ start, due }];
+    });
+    if (timers.length > 0) out.pendingTimers = timers;
+  }
+  return out;
 }
 
 /** A check result made only of the declared fields, or `undefined`. */
@@ -83,7 +109,7 @@ export function readResult(v: unknown): CheckResult | undefined {
     todo: typeof v.todo === "boolean" ? v.todo : undefined,
   };
   for (const value of Object.values(r)) if (value === undefined) return undefined;
-  return r as CheckResult;
+  return { ...r, ...extras(v) } as CheckResult;
 }
 
 function logLine(v: unknown): LogLine | undefined {

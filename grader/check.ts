@@ -10,13 +10,17 @@
 import {
   ClockTamperError,
   type LogLine,
+  type PendingTimer,
   runInVirtualTime,
   type RunOptions,
   type Span,
   type VirtualRun,
 } from "./clock.ts";
 import { formatSeconds, type Lang, type LocalText, type Texts, texts } from "./i18n/mod.ts";
+import { type SecPair, secPair } from "./durations.ts";
+export { sec, secDigits, type SecPair, secPair } from "./durations.ts";
 import { MESSAGES } from "./i18n/messages.ts";
+import { types } from "node:util";
 import { probe } from "./probe.ts";
 // Every checks module uses the toolkit: loading it with the engine keeps the
 // sandbox bundle's shared code in one chunk (see _child_bundle.ts).
@@ -152,6 +156,13 @@ export interface CheckContext {
   fail(text: LocalText, details?: FailDetails, todo?: boolean): never;
   /** Formats virtual milliseconds as seconds in both languages: `{ en: "3.0 s", fr: "3,0 s" }`. */
   sec(ms: number, digits?: number): LocalText;
+  /**
+   * An expected and an observed duration (or two lists of them, paired item
+   * by item in the order given) at one precision that shows the difference:
+   * `expected 2.000 s · observed 2.030 s`, with `gap` saying `30 ms late`.
+   * See {@linkcode secPair}.
+   */
+  secPair(expectedMs: number | readonly number[], observedMs: number | readonly number[]): SecPair;
 }
 
 /** A run that settled with a value. */
@@ -194,6 +205,22 @@ export interface CheckResult {
    * to read.
    */
   lesson?: string;
+  /**
+   * Instants the message talks about, to mark on the timeline (a deadline,
+   * an expected end, callback calls, printed lines). Optional: added within
+   * `async-lab/report@1`.
+   */
+  marks?: TimelineMark[];
+  /**
+   * The code under test's own timers still pending when its run ended (set
+   * at `start`, due at `due`, virtual ms): forgotten timers. Optional.
+   */
+  pendingTimers?: PendingTimer[];
+  /**
+   * The id of the failed check (same exercise) whose failure explains this
+   * one: reports show this one as "same cause as ✗ …". Optional.
+   */
+  consequenceOf?: string;
 }
 
 /** One bar of a timeline in the report. */
@@ -252,6 +279,35 @@ function isPromiseLike(value: unknown): boolean {
     typeof (value as { then?: unknown }).then === "function";
 }
 
+/**
+ * What a value holds, in the code's words and without running any of its
+ * code (no getter, no Proxy trap): `[Promise, Promise, Promise]`,
+ * `{ users: Promise, total: 3 }`.
+ */
+export function shapeOf(value: unknown, depth = 2): string {
+  if (types.isProxy(value)) return "Proxy";
+  if (types.isPromise(value)) return "Promise";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value);
+  }
+  if (typeof value === "function") return "function";
+  if (typeof value !== "object" || value === null) return String(value);
+  if (depth === 0) return Array.isArray(value) ? "[…]" : "{…}";
+  const own = (key: string) => {
+    const d = Object.getOwnPropertyDescriptor(value, key);
+    return d && "value" in d ? shapeOf(d.value, depth - 1) : "?";
+  };
+  if (Array.isArray(value)) {
+    const items = Array.from({ length: Math.min(value.length, 4) }, (_, i) => own(String(i)));
+    return `[${items.join(", ")}${value.length > 4 ? ", …" : ""}]`;
+  }
+  const keys = Object.keys(value);
+  const fields = keys.slice(0, 3).map((k) =>
+    `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${own(k)}`
+  );
+  return `{ ${fields.join(", ")}${keys.length > 3 ? ", …" : ""} }`;
+}
+
 /** Whether a Promise hides anywhere in `value` (top level, array items, object fields). */
 export function containsPromise(value: unknown, depth = 2): boolean {
   if (isPromiseLike(value)) return true;
@@ -274,10 +330,12 @@ export function createContext(
   options: ContextOptions,
 ): CheckContext & {
   lastEvents(): readonly Span[];
+  lastTimers(): readonly PendingTimer[];
   sawTodo(): boolean;
   issued(error: unknown): error is CheckFailure;
 } {
   let events: readonly Span[] = [];
+  let timersLeft: readonly PendingTimer[] = [];
   let todo = false;
   const issued = new WeakSet<CheckFailure>();
   const fail = (text: LocalText, details?: FailDetails, isTodoFailure = false): never => {
@@ -298,6 +356,7 @@ export function createContext(
   const run = async <T>(fn: () => T | Promise<T>, runOptions: RunOptions = {}) => {
     const result = await runInVirtualTime(fn, { captureConsole: true, ...runOptions });
     events = result.events;
+    timersLeft = result.timersLeft ?? [];
     if (result.logs.length > 0) options.onLogs?.(result.logs);
     // Code that is still a TODO fails every check that runs it, whatever the check expects.
     if (result.status === "error" && isTodo(result.error)) {
@@ -350,12 +409,18 @@ export function createContext(
       if (result.unhandled.length > 0) {
         fail(core("unhandled", { error: describeError(result.unhandled[0]) }));
       }
-      if (containsPromise(result.value)) fail(core("forgotAwait", { name }));
+      if (isPromiseLike(result.value)) fail(core("forgotAwait", { name }));
+      // Promises inside the value: say what it holds, in the code's words.
+      if (containsPromise(result.value)) {
+        fail(core("forgotAwaitIn", { name, shape: shapeOf(result.value) }));
+      }
       return result as SettledRun<T>;
     },
     fail,
     sec,
+    secPair,
     lastEvents: () => events,
+    lastTimers: () => timersLeft,
     sawTodo: () => todo,
     issued: (error: unknown): error is CheckFailure =>
       error instanceof CheckFailure && issued.has(error),
@@ -402,6 +467,10 @@ export function checkResult(
     expectedMs: fields.expectedMs ?? null,
     todo: fields.todo ?? false,
     ...(fields.status !== "pass" && check.lesson ? { lesson: check.lesson } : {}),
+    ...(fields.marks && fields.marks.length > 0 ? { marks: fields.marks } : {}),
+    ...(fields.pendingTimers && fields.pendingTimers.length > 0
+      ? { pendingTimers: fields.pendingTimers }
+      : {}),
   };
 }
 
@@ -445,6 +514,9 @@ export async function runCheck(
         tookMs: d.tookMs,
         expectedMs: d.expectedMs,
         todo: error.todo || ctx.sawTodo(),
+        marks: d.marks?.map((m) => ({ at: m.at, label: m.label, kind: m.kind })),
+        // A timeline of the check's own making shows only what the check chose.
+        pendingTimers: d.timeline ? undefined : ctx.lastTimers().slice(0, MAX_TIMERS),
       });
     }
     // The learner's code broke the check itself (e.g. returned a value of the wrong shape).
@@ -454,6 +526,78 @@ export async function runCheck(
       todo: isTodo(error) || ctx.sawTodo(),
     });
   }
+}
+
+/** Forgotten timers kept per failure (a runaway loop may leave thousands). */
+const MAX_TIMERS = 20;
+
+/**
+ * Links each failed check to the failure that explains it (`consequenceOf`,
+ * the root's id): (a) a check whose `dependsOn` names a check that failed in
+ * the same run; (b) a failure whose message and timeline are those of an
+ * earlier failed check. A consequence keeps its score (none) and its
+ * observations; its hint goes, since it may point at code that is right.
+ * Checks that could not run (`error`) are never linked. Returns new results.
+ */
+export function linkConsequences(
+  results: readonly CheckResult[],
+  checks: readonly Pick<Check, "id" | "dependsOn">[],
+): CheckResult[] {
+  const failed = (r: CheckResult | undefined) => r !== undefined && r.status === "fail";
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const parent = new Map<string, string>();
+  results.forEach((r, i) => {
+    if (!failed(r)) return;
+    // A same-message link that would lead back to this check (through a
+    // dependency declared the other way) is not made: the declaration stands.
+    // Declared dependencies that name each other leave both as roots (below).
+    const leadsBack = (id: string): boolean => {
+      const seen = new Set<string>();
+      for (let at: string | undefined = id; at !== undefined; at = parent.get(at)) {
+        if (at === r.id) return true;
+        if (seen.has(at)) return false;
+        seen.add(at);
+      }
+      return false;
+    };
+    const declared = checks.find((c) => c.id === r.id)?.dependsOn ?? [];
+    const cause = declared.find((id) => id !== r.id && failed(byId.get(id)));
+    if (cause !== undefined) {
+      parent.set(r.id, cause);
+      return;
+    }
+    const same = results.slice(0, i).find((earlier) =>
+      failed(earlier) && earlier.message !== null && earlier.message === r.message &&
+      sameTimeline(earlier.timeline, r.timeline) && !leadsBack(earlier.id)
+    );
+    if (same) parent.set(r.id, same.id);
+  });
+  const root = (id: string): string | undefined => {
+    const seen = new Set([id]);
+    let at = parent.get(id);
+    while (at !== undefined && parent.has(at)) {
+      if (seen.has(at)) return undefined; // a cycle: each stays its own root
+      seen.add(at);
+      at = parent.get(at);
+    }
+    return at === id ? undefined : at;
+  };
+  return results.map((r) => {
+    const cause = parent.has(r.id) ? root(r.id) : undefined;
+    if (cause === undefined) {
+      const { consequenceOf: _drop, ...rest } = r;
+      return rest;
+    }
+    return { ...r, hint: null, consequenceOf: cause };
+  });
+}
+
+function sameTimeline(a: readonly TimelineSpan[], b: readonly TimelineSpan[]): boolean {
+  return a.length === b.length &&
+    a.every((s, i) =>
+      s.label === b[i].label && s.start === b[i].start && s.end === b[i].end &&
+      s.outcome === b[i].outcome
+    );
 }
 
 function localize(text: string | LocalText | undefined, lang: Lang): string | null {

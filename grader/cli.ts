@@ -37,6 +37,8 @@ export interface CliOptions {
   /** Where to write the HTML page too (`--html FILE`). */
   html?: string;
   lang: Lang;
+  /** The `--lang` typed, if any (repeated in the commands the report suggests). */
+  langFlag?: Lang;
   seed: number;
   failUnder?: number;
   wallTimeout: number;
@@ -99,6 +101,7 @@ export function parseCli(args: string[], envLang: Lang = detectLang(env)): CliOp
     reporters,
     html: v.html,
     lang,
+    ...(v.lang !== undefined ? { langFlag: v.lang as Lang } : {}),
     seed,
     failUnder: number("--fail-under", v["fail-under"], lang),
     wallTimeout: number("--wall-timeout", v["wall-timeout"], lang, 0.1) ?? 10,
@@ -194,6 +197,10 @@ export async function main(args: string[]): Promise<number> {
         ...ctx,
         dir: again,
         ungraded,
+        notGraded: CATALOG.map((e) => e.id).filter((id) =>
+          !report.exercises.some((e) => e.id === id)
+        ),
+        langFlag: options.langFlag,
         task: taskCommand(),
       }));
     } else if (name === "html") {

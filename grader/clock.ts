@@ -60,10 +60,22 @@ export interface VirtualRun<T> {
   /** Timers still pending when the run ended, not counting those created by
    * `AbortSignal.timeout` (they never keep a program alive). */
   pendingTimers: number;
+  /**
+   * The code under test's own timers still pending when the run ended (not
+   * the grader's, not `AbortSignal.timeout`'s): when each was set and when it
+   * is due, in virtual ms. A timeline draws them as forgotten timers.
+   */
+  timersLeft?: PendingTimer[];
   /** Lines printed during the run, through any channel (when `captureConsole` is on). */
   logs: LogLine[];
   /** Promise rejections nobody handled during the run. */
   unhandled: unknown[];
+}
+
+/** A timer still pending: when it was set and when it is due (virtual ms). */
+export interface PendingTimer {
+  start: number;
+  due: number;
 }
 
 /** Options of {@linkcode runInVirtualTime}. */
@@ -83,10 +95,14 @@ export interface RunOptions {
 type FakeClock = ReturnType<typeof FakeTimers.install>;
 interface TimerRecord {
   id: number;
+  createdAt?: number;
+  callAt?: number;
 }
 
 let clock: FakeClock | undefined;
 const signalTimers = new Set<number>();
+/** Timers the grader set itself (probes), which a learner's timeline never shows as theirs. */
+const graderTimers = new Set<number>();
 let currentEvents: Span[] | null = null;
 let currentLogs: LogLine[] | null = null;
 let currentUnhandled: unknown[] | null = null;
@@ -470,7 +486,10 @@ export function now(): number {
 
 /** The clock's own `setTimeout`, which learner code cannot replace. */
 export function virtualSetTimeout(fn: () => void, ms: number): number {
-  return requireClock().setTimeout(fn, ms) as unknown as number;
+  const timer = requireClock().setTimeout(fn, ms) as unknown;
+  // Fake timers hand out Node-style timer objects here; they convert to the id.
+  graderTimers.add(Number(timer));
+  return timer as number;
 }
 
 /** The clock's own `clearTimeout`, which learner code cannot replace. */
@@ -492,6 +511,20 @@ export function pendingTimerCount(): number {
   return n;
 }
 
+/** The code under test's timers pending now, from `from` (virtual ms) on, by due time. */
+export function pendingTimerList(from = 0): PendingTimer[] {
+  const c = requireClock() as unknown as { timers?: Map<number, TimerRecord> };
+  if (!c.timers) return [];
+  const out: PendingTimer[] = [];
+  for (const [id, t] of c.timers) {
+    if (signalTimers.has(id) || graderTimers.has(id)) continue;
+    if (typeof t.callAt !== "number" || !Number.isFinite(t.callAt)) continue;
+    const start = typeof t.createdAt === "number" ? t.createdAt : from;
+    out.push({ start: Math.max(0, start - from), due: Math.max(0, t.callAt - from) });
+  }
+  return out.sort((a, b) => a.due - b.due || a.start - b.start);
+}
+
 /** Resets the clock to t=0 and drops every pending timer. */
 export function resetClock(): void {
   // Only the driver resets, before a run starts: a reset while a run is in
@@ -499,6 +532,7 @@ export function resetClock(): void {
   if (activeRun !== null) activeRun.tampered = true;
   requireClock().reset();
   signalTimers.clear();
+  graderTimers.clear();
 }
 
 const defaultIdle = (turns: number) => turns < 3;
@@ -561,6 +595,7 @@ export async function runInVirtualTime<T>(
     elapsedMs: c.now - started,
     events,
     pendingTimers: pendingTimerCount(),
+    timersLeft: pendingTimerList(started),
     logs,
     unhandled,
   });

@@ -10,7 +10,14 @@ import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { existsSync, statSync } from "node:fs";
 import { CATALOG, type Exercise } from "./course.ts";
-import { type Check, type CheckResult, checkResult, core, type ExerciseChecks } from "./check.ts";
+import {
+  type Check,
+  type CheckResult,
+  checkResult,
+  core,
+  type ExerciseChecks,
+  linkConsequences,
+} from "./check.ts";
 import { formatSeconds, type Lang } from "./i18n/mod.ts";
 import { CPU_LIMITED, runSandboxed, type SandboxFault, wallBackstopSeconds } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
@@ -162,6 +169,7 @@ function cleanResult(r: CheckResult): CheckResult {
     expected: oneLine(untrustedOrNull(r.expected)),
     actual: oneLine(untrustedOrNull(r.actual)),
     timeline: r.timeline.map((span) => ({ ...span, label: untrusted(span.label, 80) })),
+    ...(r.marks ? { marks: r.marks.map((m) => ({ ...m, label: untrusted(m.label, 80) })) } : {}),
   };
 }
 
@@ -326,7 +334,7 @@ async function gradeStaged(
     from = during + 1;
   }
   const loadFailed = error !== null && faults.size === 0;
-  const checks: CheckResult[] = spec.checks.map((c, i) => {
+  const verdicts: CheckResult[] = spec.checks.map((c, i) => {
     const got = results[i];
     if (got && got.id === c.id) {
       // Trust only which checks passed; points come from the checks module.
@@ -345,6 +353,8 @@ async function gradeStaged(
       (loadFailed ? error!.message : core("notRun")[lang]);
     return blank(c, message, c.hint[lang]);
   });
+  // One mistake, one headline: failures that follow from another are linked to it.
+  const checks = linkConsequences(verdicts, spec.checks);
   const score = checks.reduce((s, c) => s + c.score, 0);
   const failed = checks.filter((c) => c.status !== "pass");
   const allTodo = failed.length > 0 && failed.every((c) => c.todo);

@@ -3,7 +3,7 @@
  * what their code did: which call ran when, and for how long.
  *
  * ```
- *   0s        1s        2s        3s        4s        5s        6s
+ *   0 s       1 s       2 s       3 s       4 s       5 s       6 s
  *   users     ████████████████████
  *   orders                        ██████████████████████████████
  *   inventory                                                   ██████████
@@ -11,11 +11,14 @@
  *
  * Every line fits in `width` columns: the scale shrinks (whole columns per
  * second while they fit, fractions of a column beyond), labels are cut, and
- * tick labels are spaced so they never collide.
+ * ticks are spaced so that every one is labelled. The axis reaches every
+ * instant the failure talks about: the expected end, marked instants (a
+ * deadline, callback calls, printed lines) and forgotten timers' due times.
  *
  * @module
  */
-import type { TimelineSpan } from "./check.ts";
+import type { TimelineMark, TimelineSpan } from "./check.ts";
+import type { PendingTimer } from "./clock.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { formatSeconds, type Lang } from "./i18n/mod.ts";
 
@@ -31,7 +34,16 @@ export interface TimelineOptions {
   lang?: Lang;
   /** When the run should have ended: drawn as a marker under the bars. */
   expectedMs?: number | null;
+  /** Instants pointed at under the bars (a deadline, calls, printed lines). */
+  marks?: readonly TimelineMark[];
+  /** The code's own timers still pending at the end: drawn to their due time. */
+  pendingTimers?: readonly PendingTimer[];
 }
+
+/** Marked instants drawn under a timeline, at most; the rest are summarised. */
+const MAX_MARKS = 6;
+/** Forgotten timers drawn, at most. */
+const MAX_TIMERS = 3;
 
 const GLYPHS = {
   unicode: {
@@ -42,6 +54,8 @@ const GLYPHS = {
     pending: "┄",
     tick: "│",
     expected: "↑",
+    timer: "╌",
+    due: "┤",
   },
   ascii: {
     ok: "#",
@@ -51,6 +65,8 @@ const GLYPHS = {
     pending: ".",
     tick: "|",
     expected: "^",
+    timer: ":",
+    due: "|",
   },
 };
 
@@ -69,15 +85,24 @@ function marks(lang: Lang): Record<TimelineSpan["outcome"], string> {
   };
 }
 
-/** `1.5s` / `1,5s`, or `3s` for whole seconds. */
+/** `1.5 s` / `1,5 s`, or `3 s` for whole seconds. */
 function tickLabel(seconds: number, lang: Lang): string {
+  const rounded = Math.round(seconds * 10) / 10;
+  if (Number.isInteger(rounded)) return `${rounded} s`;
+  return lang === "fr" ? `${String(rounded).replace(".", ",")} s` : `${rounded} s`;
+}
+
+/** `1.5s` / `1,5s`, or `3s` for whole seconds. */
+function laneTickLabel(seconds: number, lang: Lang): string {
   const rounded = Math.round(seconds * 10) / 10;
   if (Number.isInteger(rounded)) return `${rounded}s`;
   return lang === "fr" ? `${String(rounded).replace(".", ",")}s` : `${rounded}s`;
 }
-
-/** The axis line: tick labels spaced so they never collide, within `width`. */
-function drawAxis(
+/**
+ * The lessons' axis (renderLanes): compact labels (`1s`), as drawn in the
+ * lessons' READMEs.
+ */
+function drawLaneAxis(
   totalSeconds: number,
   scale: number,
   labelWidth: number,
@@ -88,17 +113,54 @@ function drawAxis(
 ): string {
   // With `everyTick`, the step leaves room for a fractional label (`0.5s`) at every tick.
   const widest = everyTick && totalSeconds <= 2 ? 4 : 0;
-  const longest = Math.max(widest, tickLabel(totalSeconds, lang).length) + 1;
+  const longest = Math.max(widest, laneTickLabel(totalSeconds, lang).length) + 1;
   const step = STEPS.find((s) => s * scale >= longest && (s >= 1 || totalSeconds <= 2)) ??
     Math.ceil(totalSeconds / 2);
   let axis = "";
   for (let i = 0; i * step <= totalSeconds + 1e-9; i++) {
-    const label = tickLabel(i * step, lang);
+    const label = laneTickLabel(i * step, lang);
     const at = labelWidth + col(i * step * 1000);
     if (at >= axis.length + (axis ? 1 : 0) && at + label.length <= width) {
       axis = axis.padEnd(at) + label;
     }
   }
+  return axis;
+}
+
+/** An instant at the precision it was given: `2.2 s`, `2.03 s`, `2.030 s`. */
+export function instantText(ms: number, lang: Lang): string {
+  const digits = ms % 100 === 0 ? 1 : ms % 10 === 0 ? 2 : 3;
+  return formatSeconds(ms, lang, digits);
+}
+
+/**
+ * The axis line: a label at every tick, the step chosen so that the widest
+ * label fits between two ticks; the last label ends at the right edge when
+ * it would overflow.
+ */
+function drawAxis(
+  totalSeconds: number,
+  scale: number,
+  labelWidth: number,
+  width: number,
+  col: (ms: number) => number,
+  lang: Lang,
+): string {
+  const labelsOf = (step: number) => {
+    const out: string[] = [];
+    for (let i = 0; i * step <= totalSeconds + 1e-9; i++) out.push(tickLabel(i * step, lang));
+    return out;
+  };
+  const step = STEPS.find((s) =>
+    s * scale >= Math.max(...labelsOf(s).map((l) => l.length)) + 2 &&
+    (s >= 1 || totalSeconds <= 2)
+  ) ?? totalSeconds;
+  let axis = "";
+  labelsOf(step).forEach((label, i) => {
+    const tick = labelWidth + col(i * step * 1000);
+    const at = Math.min(tick, width - label.length);
+    if (at >= axis.length + (axis ? 2 : 0)) axis = axis.padEnd(at) + label;
+  });
   return axis;
 }
 
@@ -126,33 +188,59 @@ export function renderTimeline(
   spans: readonly TimelineSpan[],
   options: TimelineOptions = {},
 ): string[] {
-  if (spans.length === 0) return [];
+  const timers = (options.pendingTimers ?? []).filter((t) => t.due >= t.start);
+  if (spans.length === 0 && timers.length === 0) return [];
   const width = Math.max(24, Math.floor(options.width ?? 80));
   const lang = options.lang ?? "en";
+  const f = FEEDBACK[lang];
   const glyph = GLYPHS[options.ascii ? "ascii" : "unicode"];
   const ellipsis = options.ascii ? "." : "…";
   const shown = spans.slice(0, options.maxRows ?? 12);
+  const shownTimers = timers.slice(0, MAX_TIMERS);
+  const timerMark = (t: PendingTimer) => ` ${f.timerForgotten({ at: instantText(t.due, lang) })}`;
   // Labels such as `analyze orders/7` say which call a bar is: a third of the width for them.
-  const labelWidth =
-    Math.min(20, Math.floor(width / 3), Math.max(...shown.map((s) => s.label.length))) +
+  const labels = [...shown.map((s) => s.label), ...shownTimers.map(() => f.timerRow)];
+  const labelWidth = Math.min(20, Math.floor(width / 3), Math.max(...labels.map((l) => l.length))) +
     1;
   // The words after the bars go when they would leave the bars too little room.
   let mark = marks(lang);
-  let markWidth = Math.max(...shown.map((s) => mark[s.outcome].length));
+  let markWidth = Math.max(
+    0,
+    ...shown.map((s) => mark[s.outcome].length),
+    ...shownTimers.map((t) => timerMark(t).length),
+  );
+  let timerWords = true;
   if (width - labelWidth - markWidth - 1 < 12) {
     mark = { ok: "", timeout: "", aborted: "", error: "", pending: "" };
     markWidth = 0;
+    timerWords = false;
   }
-  // One column is kept for the tick drawn by a zero-length span.
-  const columns = Math.max(8, width - labelWidth - markWidth - 1);
   const expectedMs = options.expectedMs ?? null;
-  const lastMs = Math.max(...spans.map((s) => s.end ?? s.start), expectedMs ?? 0, 1);
+  // Instants pointed at under the bars, in time order; an expected end given
+  // both ways is pointed at once.
+  const instants = [...(options.marks ?? [])]
+    .filter((m) => Number.isFinite(m.at) && m.at >= 0)
+    .filter((m) => !(m.kind === "expected" && expectedMs !== null && m.at === expectedMs))
+    .sort((a, b) => a.at - b.at);
+  // The axis reaches every instant the failure talks about.
+  const lastMs = Math.max(
+    1,
+    ...spans.map((s) => s.end ?? s.start),
+    expectedMs ?? 0,
+    ...instants.map((m) => m.at),
+    ...shownTimers.map((t) => t.due),
+  );
   const totalSeconds = Math.max(1, Math.ceil(lastMs / 1000 - 1e-9));
+  // One column is kept for the tick drawn by a zero-length span, and room for the last tick's label.
+  const lastTick = tickLabel(totalSeconds, lang).length;
+  const columns = Math.max(8, width - labelWidth - Math.max(markWidth + 1, lastTick));
   // Columns per second: whole ones while they fit (even bars), fractions beyond.
   const exact = columns / totalSeconds;
   const scale = exact >= 1 ? Math.floor(exact) : exact;
   const col = (ms: number) => Math.min(columns, Math.round((ms / 1000) * scale));
   const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang)];
+  const name = (label: string) =>
+    label.length > labelWidth - 1 ? label.slice(0, labelWidth - 2) + ellipsis : label;
   for (const s of shown) {
     const from = col(s.start);
     const fill = s.end === null
@@ -166,16 +254,23 @@ export function renderTimeline(
     } else {
       bar = " ".repeat(from) + fill.repeat(Math.max(1, col(s.end) - from));
     }
-    const name = s.label.length > labelWidth - 1
-      ? s.label.slice(0, labelWidth - 2) + ellipsis
-      : s.label;
-    lines.push((name.padEnd(labelWidth) + bar + mark[s.outcome]).trimEnd());
+    lines.push((name(s.label).padEnd(labelWidth) + bar + mark[s.outcome]).trimEnd());
   }
   if (spans.length > shown.length) lines.push(`${ellipsis} +${spans.length - shown.length}`);
+  // A forgotten timer: a dashed line from when it was set to its due time.
+  for (const t of shownTimers) {
+    const from = col(t.start);
+    const to = Math.max(from, col(t.due));
+    const bar = " ".repeat(from) + glyph.timer.repeat(to - from) + glyph.due;
+    lines.push(
+      (name(f.timerRow).padEnd(labelWidth) + bar + (timerWords ? timerMark(t) : "")).trimEnd(),
+    );
+  }
+  if (timers.length > shownTimers.length) {
+    lines.push(`${ellipsis} +${timers.length - shownTimers.length} ${f.timerRow}`);
+  }
   if (expectedMs !== null) {
-    const text = `${glyph.expected} ${
-      FEEDBACK[lang].expectedEnd({ at: formatSeconds(expectedMs, lang) })
-    }`;
+    const text = `${glyph.expected} ${f.expectedEnd({ at: formatSeconds(expectedMs, lang) })}`;
     const at = labelWidth + col(expectedMs);
     // Point at the instant when the words fit after it, else end the words there.
     const line = at + text.length <= width
@@ -183,6 +278,16 @@ export function renderTimeline(
       : " ".repeat(Math.max(0, at + 1 - text.length)) + text.slice(2) + " " + glyph.expected;
     lines.push(line.slice(0, width).trimEnd());
   }
+  for (const m of instants.slice(0, MAX_MARKS)) {
+    const at = instantText(m.at, lang);
+    const text = m.kind === "deadline"
+      ? f.markDeadline({ at })
+      : m.kind === "expected"
+      ? f.expectedEnd({ at })
+      : `${m.label} · ${at}`;
+    lines.push(pointAt(labelWidth + col(m.at), text, glyph.expected, width));
+  }
+  if (instants.length > MAX_MARKS) lines.push(`${ellipsis} +${instants.length - MAX_MARKS}`);
   return lines;
 }
 
@@ -258,7 +363,7 @@ export function renderLanes(lanes: readonly Lane[], options: LanesOptions = {}):
   const exact = columns / totalSeconds;
   const scale = exact >= 1 ? Math.floor(exact) : exact;
   const col = (ms: number) => Math.min(columns, Math.round((ms / 1000) * scale));
-  const lines = [drawAxis(totalSeconds, scale, labelWidth, width, col, lang, true)];
+  const lines = [drawLaneAxis(totalSeconds, scale, labelWidth, width, col, lang, true)];
   lanes.forEach((lane, index) => {
     const cells: string[] = [];
     const put = (at: number, c: string) => {

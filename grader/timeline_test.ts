@@ -49,13 +49,23 @@ for (const [name, spans] of Object.entries(sets)) {
     }
   });
 
-  Deno.test(`renderTimeline() spaces the tick labels of ${name} spans apart`, () => {
-    for (const width of WIDTHS) {
-      const [axis] = renderTimeline(spans, { width, lang: "fr" });
-      const ticks = axis.trim().split(/ +/);
-      assert.ok(ticks.length >= 2, `width ${width}: at least two ticks in ${JSON.stringify(axis)}`);
-      for (const tick of ticks) assert.match(tick, /^\d+(,\d)?s$/, `width ${width}: ${axis}`);
-      assert.equal(ticks[0], "0s");
+  Deno.test(`renderTimeline() labels every tick of ${name} spans, evenly`, () => {
+    for (const lang of ["en", "fr"] as const) {
+      for (const width of WIDTHS) {
+        const [axis] = renderTimeline(spans, { width, lang });
+        const where = `${lang} width ${width}: ${JSON.stringify(axis)}`;
+        // `0,5 s` in French, `0.5 s` in English: a number, a space, the unit.
+        const ticks = [...axis.matchAll(/(\d+(?:[.,]\d)?) s(?= |$)/g)].map((m) => m[1]);
+        assert.equal(axis.replace(/\d+(?:[.,]\d)? s/g, "").trim(), "", `${where}: labels only`);
+        assert.doesNotMatch(axis, /s \d/, `${where}: two spaces at least between labels`);
+        assert.ok(ticks.length >= 2, `${where}: at least two ticks`);
+        assert.equal(ticks[0], "0");
+        for (const t of ticks) assert.match(t, lang === "fr" ? /^\d+(,\d)?$/ : /^\d+(\.\d)?$/);
+        // No tick is left out: consecutive labels are one step apart.
+        const values = ticks.map((t) => Number(t.replace(",", ".")));
+        const step = values[1] - values[0];
+        values.forEach((v, i) => assert.ok(Math.abs(v - i * step) < 1e-9, `${where}: ${v}`));
+      }
     }
   });
 }
@@ -74,7 +84,7 @@ Deno.test("renderTimeline() draws calls made one after another end to end", () =
   const lengths = spans.map(([a, b]) => b - a);
   assert.equal(lengths[0] * 3, lengths[1] * 2);
   assert.equal(lengths[2] * 2, lengths[0]);
-  assert.match(lines[0], /^ +0s +1s +2s +3s +4s +5s +6s$/);
+  assert.match(lines[0], /^ +0 s +1 s +2 s +3 s +4 s +5 s +6 s$/);
 });
 
 Deno.test("renderTimeline() uses only ASCII when asked", () => {
@@ -106,7 +116,7 @@ Deno.test("renderTimeline() points at the expected end under the bars", () => {
   const last = lines.at(-1)!;
   assert.match(last, /↑ expected end: 3\.0 s$/);
   // The arrow sits under the column of 3 s on the axis.
-  assert.equal(last.indexOf("↑"), lines[0].indexOf("3s"));
+  assert.equal(last.indexOf("↑"), lines[0].indexOf("3 s"));
   const fr = renderTimeline(sequential, { width: 80, expectedMs: 3000, lang: "fr" });
   assert.match(fr.at(-1)!, /fin attendue : 3,0 s$/);
   // Near the right edge, the words end at the arrow instead.
@@ -138,4 +148,55 @@ Deno.test("renderTimeline() keeps a label like `analyze orders/7` whole in 60 co
   const lines = renderTimeline(spans, { width: 54 });
   assert.match(lines[1], /^fetch orders\/7 +█+$/);
   assert.match(lines[2], /^analyze orders\/7 +█+$/);
+});
+
+Deno.test("renderTimeline() reaches a deadline the bars stop before, and marks it", () => {
+  const spans = [{ label: "query", start: 0, end: 1000, outcome: "ok" as const }];
+  for (const lang of ["en", "fr"] as const) {
+    const lines = renderTimeline(spans, {
+      width: 80,
+      lang,
+      marks: [{ at: 1800, label: "deadline", kind: "deadline" }],
+    });
+    assert.match(lines[0], / 2 s$/, "the axis goes on to the deadline's second");
+    const mark = lines.at(-1)!;
+    assert.match(mark, lang === "en" ? /deadline: 1\.8 s/ : /échéance : 1,8 s/);
+    // The arrow sits at 1.8 s: between the 1 s and 2 s ticks, nearer 2 s.
+    const one = lines[0].indexOf(" 1 s") + 1, two = lines[0].indexOf(" 2 s") + 1;
+    const at = mark.indexOf("↑");
+    assert.ok(at > one + (two - one) / 2 && at < two, lines.join("\n"));
+  }
+});
+
+Deno.test("renderTimeline() draws a forgotten timer to its due time in its own style", () => {
+  const spans = [{ label: "query", start: 0, end: 500, outcome: "ok" as const }];
+  const lines = renderTimeline(spans, { width: 80, pendingTimers: [{ start: 0, due: 2500 }] });
+  assert.match(lines[0], / 3 s$/);
+  const timer = lines.find((l) => l.startsWith("your timer"))!;
+  assert.match(timer, /^your timer +╌+┤ forgotten, due at 2\.5 s$/);
+  const fr = renderTimeline(spans, {
+    width: 80,
+    lang: "fr",
+    ascii: true,
+    pendingTimers: [{ start: 0, due: 2500 }],
+  });
+  assert.match(fr.find((l) => l.startsWith("votre minuteur"))!, /:+\| oublié, prévu à 2,5 s$/);
+  // Nothing else to draw: the timer alone still makes a drawing.
+  assert.equal(renderTimeline([], { pendingTimers: [{ start: 0, due: 1000 }] }).length, 2);
+});
+
+Deno.test("renderTimeline() marks each call and printed line at its instant, to the millisecond", () => {
+  const spans = [{ label: "file_1.zip", start: 0, end: 2000, outcome: "ok" as const }];
+  const lines = renderTimeline(spans, {
+    width: 80,
+    marks: [
+      { at: 2030, label: "onDone(file_1.zip)", kind: "call" },
+      { at: 2000, label: "file_1.zip ok", kind: "print" },
+    ],
+  });
+  const [printed, called] = lines.slice(-2);
+  assert.match(printed, /↑ file_1\.zip ok · 2\.0 s$/);
+  assert.match(called, /onDone\(file_1\.zip\) · 2\.03 s/);
+  assert.ok(called.indexOf("↑") >= printed.indexOf("↑"), lines.join("\n"));
+  for (const line of lines) assert.ok(columns(line) <= 80, line);
 });

@@ -13,6 +13,7 @@
  */
 import { types } from "node:util";
 import { now, virtualSetTimeout } from "./clock.ts";
+export { sec, secDigits, type SecPair, secPair } from "./durations.ts";
 
 /** Tolerance on virtual instants and durations, in ms: learners may compute them with floats. */
 export const EPS = 1;

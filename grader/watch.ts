@@ -202,6 +202,99 @@ export function gradeFromSources(): boolean {
   }
 }
 
+/** What {@linkcode watchScreen} draws with: the terminal, and how to grade and render. */
+export interface WatchScreenOptions {
+  /** Writes to the terminal. */
+  print: (text: string) => void;
+  /** The terminal's width now (read again on each resize). */
+  width: () => number;
+  /** Whether the output is a terminal: the screen is cleared and redrawn in place. */
+  tty: boolean;
+  /** The words shown at once while grading (`grading…`), with their mark. */
+  gradingText: string;
+  /** Grades the submission. */
+  grade: () => Promise<Report>;
+  /** Renders a report at a width. */
+  render: (report: Report, width: number) => string;
+  /** Milliseconds to wait for a burst of file events to end before grading (default 150). */
+  debounceMs?: number;
+}
+
+/** The watch screen's controls: what the loop calls on events. */
+export interface WatchScreen {
+  /** A file changed: say "grading…" at once, grade once the burst of events ends. */
+  changed(): void;
+  /** Grade now (a key, the first grading); resolves when the screen is drawn. */
+  gradeNow(): Promise<void>;
+  /** The terminal may have been resized: redraw the last report at the new width. */
+  resized(): void;
+  /** Stops: no more drawing. */
+  stop(): void;
+}
+
+/**
+ * The watch screen, without the terminal's events: the loop calls it on a
+ * file change, a key or a resize (tests call it with fakes).
+ */
+export function watchScreen(options: WatchScreenOptions): WatchScreen {
+  let running = false, again = false, stopped = false, showing = false;
+  let last: Report | null = null;
+  let drawnWidth = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const showGrading = () => {
+    if (showing || stopped) return;
+    showing = true;
+    // Over the title line in place, so the last screen stays readable below it.
+    options.print(
+      options.tty ? `\x1b[s\x1b[H\x1b[2K${options.gradingText}\x1b[u` : `${options.gradingText}\n`,
+    );
+  };
+  const draw = (report: Report) => {
+    if (stopped) return;
+    const width = options.width();
+    drawnWidth = width;
+    // Clear the screen and the scrollback, then draw.
+    options.print((options.tty ? "\x1b[2J\x1b[3J\x1b[H" : "\n") + options.render(report, width));
+  };
+  const gradeNow = async () => {
+    showGrading();
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        showGrading();
+        const report = await options.grade();
+        showing = false;
+        last = report;
+        draw(report);
+      } while (again && !stopped);
+    } finally {
+      running = false;
+    }
+  };
+  return {
+    changed() {
+      if (stopped) return;
+      showGrading();
+      clearTimeout(timer);
+      timer = setTimeout(() => void gradeNow(), options.debounceMs ?? 150);
+    },
+    gradeNow,
+    resized() {
+      if (stopped || last === null || running) return;
+      if (options.width() !== drawnWidth) draw(last);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Runs the watch loop until `q`; returns the exit code. */
 export async function watch(options: WatchOptions): Promise<number> {
   gradeFromSources();
@@ -217,35 +310,32 @@ export async function watch(options: WatchOptions): Promise<number> {
     task: taskCommand(),
   };
   let notice: string | null = null;
-  let running = false, again = false, stopped = false;
+  let stopped = false;
+  const screen = watchScreen({
+    print,
+    width: terminalWidth,
+    tty,
+    gradingText: `${view.ascii ? "..." : "…"} ${t.watchGrading}`,
+    grade: () => grade({ dir: submission, lang: options.lang }),
+    render: (report, width) =>
+      renderWatch(shownFrom(report, options.dir), { ...view, width, notice }),
+  });
+  const regrade = () => screen.gradeNow();
 
-  const regrade = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    do {
-      again = false;
-      print(`${view.ascii ? "..." : "…"} ${t.watchGrading}\n`);
-      const report = await grade({ dir: submission, lang: options.lang });
-      if (stopped) break;
-      // Clear the screen and the scrollback, then draw.
-      print(
-        (tty ? "\x1b[2J\x1b[3J\x1b[H" : "\n") +
-          renderWatch(shownFrom(report, options.dir), { ...view, width: terminalWidth(), notice }),
-      );
-    } while (again && !stopped);
-    running = false;
-  };
+  // A resized terminal is redrawn: SIGWINCH where there are signals, and a
+  // cheap look at the size twice a second where there are not.
+  let sizer: ReturnType<typeof setInterval> | undefined;
+  const onResize = () => screen.resized();
+  if (tty) {
+    try {
+      Deno.addSignalListener("SIGWINCH", onResize);
+    } catch { /* no such signal here */ }
+    sizer = setInterval(onResize, 500);
+  }
 
   // Changes: the OS's file events, else a check every second.
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let watcher: Deno.FsWatcher | null = null;
-  const soon = () => {
-    clearTimeout(timer);
-    timer = setTimeout(regrade, 150);
-  };
+  const soon = () => screen.changed();
   let poller: ReturnType<typeof setInterval> | undefined;
   const poll = () => {
     let last = snapshot(dir);
@@ -284,8 +374,14 @@ export async function watch(options: WatchOptions): Promise<number> {
     stopped = true;
     if (closed) return;
     closed = true;
-    clearTimeout(timer);
+    screen.stop();
     clearInterval(poller);
+    clearInterval(sizer);
+    if (tty) {
+      try {
+        Deno.removeSignalListener("SIGWINCH", onResize);
+      } catch { /* never added */ }
+    }
     try {
       watcher?.close();
     } catch { /* already closed */ }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { parseWatchArgs, progressBar, renderWatch } from "./watch.ts";
+import { parseWatchArgs, progressBar, renderWatch, watchScreen } from "./watch.ts";
+import type { Report } from "./grade.ts";
 import { sampleReport } from "./report/_sample.ts";
 
 Deno.test("progressBar() fills one cell in four per exercise passed of four", () => {
@@ -105,4 +106,73 @@ console.log(\`\${gradeFromSources()} \${Deno.env.get("ASYNC_LAB_BUNDLE") || "-"}
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+/** A watch screen on fakes: what it printed, and gradings the test settles by hand. */
+function fakeScreen(tty: boolean) {
+  const printed: string[] = [];
+  const pending: ((report: Report) => void)[] = [];
+  let width = 80;
+  const screen = watchScreen({
+    print: (text) => printed.push(text),
+    width: () => width,
+    tty,
+    gradingText: "… grading…",
+    grade: () => new Promise<Report>((resolve) => pending.push(resolve)),
+    render: (report, w) => `[${report.score}/${report.maxScore} at ${w}]\n`,
+    debounceMs: 0,
+  });
+  return { screen, printed, pending, resize: (w: number) => (width = w) };
+}
+
+/** Lets queued timers and promise callbacks run. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+Deno.test("watchScreen() says grading at once when a file changes, then draws the report", async () => {
+  const { screen, printed, pending } = fakeScreen(false);
+  screen.changed();
+  // Before any grading is done, and before the burst of events is over.
+  assert.deepEqual(printed, ["… grading…\n"]);
+  screen.changed();
+  screen.changed();
+  await turn();
+  assert.equal(pending.length, 1, "a burst of changes grades once");
+  assert.deepEqual(printed, ["… grading…\n"]);
+  pending[0](sampleReport());
+  await turn();
+  assert.deepEqual(printed, ["… grading…\n", "\n[3/14 at 80]\n"]);
+  screen.stop();
+});
+
+Deno.test("watchScreen() on a terminal writes grading over the title line, then redraws", async () => {
+  const { screen, printed, pending } = fakeScreen(true);
+  const done = screen.gradeNow();
+  assert.equal(printed.length, 1);
+  // Saved cursor, top line cleared and written, cursor back: the old screen stays below.
+  assert.equal(printed[0], "\x1b[s\x1b[H\x1b[2K… grading…\x1b[u");
+  pending[0](sampleReport());
+  await done;
+  assert.equal(printed[1], "\x1b[2J\x1b[3J\x1b[H[3/14 at 80]\n");
+  screen.stop();
+});
+
+Deno.test("watchScreen() redraws the last report when the terminal is resized, not otherwise", async () => {
+  const { screen, printed, pending, resize } = fakeScreen(true);
+  screen.resized();
+  assert.equal(printed.length, 0, "nothing drawn yet: nothing to redraw");
+  const done = screen.gradeNow();
+  pending[0](sampleReport());
+  await done;
+  const drawn = printed.length;
+  screen.resized();
+  assert.equal(printed.length, drawn, "same size: no redraw");
+  resize(100);
+  screen.resized();
+  assert.equal(printed.length, drawn + 1);
+  assert.match(printed.at(-1)!, /\[3\/14 at 100\]/);
+  assert.equal(pending.length, 1, "a resize does not grade again");
+  screen.stop();
+  resize(60);
+  screen.resized();
+  assert.equal(printed.length, drawn + 1, "stopped: no more drawing");
 });

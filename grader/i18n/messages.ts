@@ -12,7 +12,7 @@ const en = {
   missingExport: (p: { name: string }) =>
     `your file does not export \`${p.name}\`: keep the signature given in the statement`,
   notAFunction: (p: { name: string; kind: string }) =>
-    `\`${p.name}\` should be a function, but it is ${p.kind}`,
+    `\`${p.name}\` should be a function, but its type is ${p.kind}`,
   threw: (p: { name: string; error: string }) => `\`${p.name}\` failed with ${p.error}`,
   deadlock: (p: { name: string; at: string }) =>
     `\`${p.name}\` never finished: at ${p.at} it was still waiting and nothing was left that could wake it (no timer pending). A promise that is never resolved, or an await on something that never comes?`,
@@ -23,6 +23,8 @@ const en = {
   unhandled: (p: { error: string }) => `a promise was rejected and nobody handled it: ${p.error}`,
   forgotAwait: (p: { name: string }) =>
     `\`${p.name}\` gave back a Promise where a value was expected: did you forget \`await\`?`,
+  forgotAwaitIn: (p: { name: string; shape: string }) =>
+    `\`${p.name}\` gave back ${p.shape}: promises where values were expected: did you forget \`await\` (\`await Promise.all(…)\`)?`,
   // Exercise-level errors.
   loadFailed: (p: { error: string }) => `your file could not be loaded: ${p.error}`,
   moduleRefused: (p: { name: string }) =>
@@ -75,14 +77,14 @@ const en = {
   observed: "observed",
   hint: "hint",
   output: "your program printed",
-  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Next step: open ${p.file}, replace the TODOs, then run \`${
       p.task ?? "deno task"
-    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
-  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
-    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` if you are stuck)`,
+    } grade ${p.n}${flags(p)}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
+    `Next step: fix ${p.file}, then run \`${p.task ?? "deno task"} grade ${p.n}${flags(p)}\` (\`${
+      p.task ?? "deno task"
+    } hint ${p.n}${langFlag(p)}\` if you are stuck)`,
   allDone: "Everything passes. Well done! Read the lessons again to see why it works.",
   timelineTitle: (p: { took: string; want: string }) =>
     `timeline: took ${p.took}, expected ${p.want}`,
@@ -154,24 +156,37 @@ Exit code 0 when every submission was graded (whatever the scores), 2 for a usag
   batchWrote: (p: { file: string }) => `wrote ${p.file}`,
 };
 
+/** Repeats the user's `--dir` and `--lang` in a command. */
+function flags(p: { dir?: string; lang?: string }): string {
+  return `${p.dir ? ` --dir ${p.dir}` : ""}${langFlag(p)}`;
+}
+
+/** Repeats the user's `--lang` in a command. */
+function langFlag(p: { lang?: string }): string {
+  return p.lang ? ` --lang ${p.lang}` : "";
+}
+
 /** The core catalog. */
 export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
-  todo: (p: { name: string }) => `\`${p.name}\` est encore un TODO : écrivez son corps`,
+  todo: (p: { name: string }) =>
+    `\`${p.name}\` n'est pas encore écrite (TODO) : remplacez le TODO par son code`,
   missingExport: (p: { name: string }) =>
     `votre fichier n'exporte pas \`${p.name}\` : gardez la signature donnée dans l'énoncé`,
   notAFunction: (p: { name: string; kind: string }) =>
-    `\`${p.name}\` devrait être une fonction, mais c'est ${p.kind}`,
-  threw: (p: { name: string; error: string }) => `\`${p.name}\` a échoué avec ${p.error}`,
+    `\`${p.name}\` devrait être une fonction, mais son type est ${p.kind}`,
+  threw: (p: { name: string; error: string }) => `\`${p.name}\` a levé une erreur : ${p.error}`,
   deadlock: (p: { name: string; at: string }) =>
-    `\`${p.name}\` ne s'est jamais terminée : à ${p.at}, elle attendait encore et plus rien ne pouvait la réveiller (aucun timer en attente). Une promesse jamais résolue, ou un await sur quelque chose qui ne vient jamais ?`,
+    `\`${p.name}\` ne s'est jamais terminée : à ${p.at}, elle attendait encore et plus rien ne pouvait la réveiller (aucun minuteur en attente). Une promesse jamais résolue, ou un await sur quelque chose qui ne vient jamais ?`,
   runaway: (p: { name: string; at: string }) =>
-    `\`${p.name}\` tournait encore après ${p.at} de temps virtuel : un setInterval jamais arrêté, ou une boucle qui relance sans cesse des timers ?`,
+    `\`${p.name}\` tournait encore après ${p.at} de temps virtuel : un setInterval jamais arrêté, ou une boucle qui relance sans cesse des minuteurs ?`,
   timerThrew: (p: { name: string; error: string }) =>
-    `un callback de timer a levé ${p.error} pendant \`${p.name}\` : un vrai programme planterait`,
+    `le callback d'un minuteur a levé ${p.error} pendant l'exécution de \`${p.name}\` : un vrai programme planterait`,
   unhandled: (p: { error: string }) =>
     `une promesse a été rejetée sans que personne ne gère l'erreur : ${p.error}`,
   forgotAwait: (p: { name: string }) =>
     `\`${p.name}\` a renvoyé une Promise là où une valeur était attendue : un \`await\` oublié ?`,
+  forgotAwaitIn: (p: { name: string; shape: string }) =>
+    `\`${p.name}\` a renvoyé ${p.shape} : des promesses là où des valeurs étaient attendues. Un \`await\` oublié (\`await Promise.all(…)\`) ?`,
   loadFailed: (p: { error: string }) => `impossible de charger votre fichier : ${p.error}`,
   moduleRefused: (p: { name: string }) =>
     `votre fichier importe \`node:${p.name}\`, qui peut regarder dans le correcteur ou autour de son bac à sable : il est interdit ici, et les exercices n'en ont pas besoin`,
@@ -200,11 +215,11 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   lockedGlobal: (p: { name: string }) =>
     `votre fichier remplace \`${p.name}\`, une fonction intégrée : le correcteur a besoin de l'originale pour exécuter votre code en temps virtuel et voir ce qu'il fait. Laissez les fonctions intégrées tranquilles (écrivez plutôt votre propre fonction)`,
   fileTooBig: (p: { file: string; size: string; limit: string }) =>
-    `${p.file} fait ${p.size}, plus que les ${p.limit} permis pour un exercice : il n'a pas été exécuté`,
+    `${p.file} fait ${p.size}, au-delà des ${p.limit} permis pour un exercice : il n'a pas été exécuté`,
   clockTamper: (p: { name: string }) =>
     `\`${p.name}\` a remis à zéro l'horloge virtuelle du correcteur pendant son exécution : le temps n'avance qu'en attendant`,
   unreadable: (p: { name: string }) =>
-    `\`${p.name}\` a remis au correcteur une valeur illisible (un getter, un Proxy ou une conversion qui lève une exception) : renvoyez des valeurs simples et levez de vraies Error`,
+    `\`${p.name}\` a remis au correcteur une valeur illisible (un getter, un Proxy ou une conversion qui lève une exception) : renvoyez des valeurs simples et levez de vraies erreurs (Error)`,
   outputClosed:
     "votre code a fermé la sortie standard du programme, le seul moyen pour le correcteur d'en avoir des nouvelles : ne fermez jamais Deno.stdout, Deno.stderr, process.stdout ni les descripteurs 1 et 2",
   workerRefused:
@@ -223,14 +238,14 @@ export const MESSAGES: CatalogOf<typeof en> = defineCatalog(en, {
   observed: "observé",
   hint: "indice",
   output: "votre programme a affiché",
-  nextTodo: (p: { file: string; n: string; dir?: string; task?: string }) =>
+  nextTodo: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Prochaine étape : ouvrez ${p.file}, remplacez les TODO, puis lancez \`${
       p.task ?? "deno task"
-    } grade ${p.n}${p.dir ? ` --dir ${p.dir}` : ""}\``,
-  nextFix: (p: { file: string; n: string; dir?: string; task?: string }) =>
+    } grade ${p.n}${flags(p)}\``,
+  nextFix: (p: { file: string; n: string; dir?: string; task?: string; lang?: string }) =>
     `Prochaine étape : corrigez ${p.file}, puis lancez \`${p.task ?? "deno task"} grade ${p.n}${
-      p.dir ? ` --dir ${p.dir}` : ""
-    }\` (\`${p.task ?? "deno task"} hint ${p.n}\` si vous bloquez)`,
+      flags(p)
+    }\` (\`${p.task ?? "deno task"} hint ${p.n}${langFlag(p)}\` si vous bloquez)`,
   allDone: "Tout est réussi. Bravo ! Relisez les leçons pour comprendre pourquoi ça marche.",
   timelineTitle: (p: { took: string; want: string }) =>
     `chronologie : ${p.took} au lieu de ${p.want}`,

@@ -54,7 +54,7 @@ export const TOOLS: CatalogOf<typeof en> = defineCatalog(en, {
   watchKeys:
     "enregistrez un fichier pour relancer la correction · r ou Entrée : corriger maintenant · q : quitter",
   watchPolling: (p: { error: string }) =>
-    `impossible de surveiller les fichiers ici (${p.error}) : vérification toutes les secondes — appuyez sur r pour corriger tout de suite`,
+    `impossible de surveiller les fichiers ici (${p.error}) : vérification chaque seconde à la place — appuyez sur r pour corriger tout de suite`,
   watchNext: (p: { file: string }) =>
     `Modifiez ${p.file} et enregistrez : la correction repart aussitôt.`,
   watchTodo: (p: { file: string }) =>
@@ -73,7 +73,7 @@ export const TOOLS: CatalogOf<typeof en> = defineCatalog(en, {
   hintCloser: "un pas de plus",
   hintIdea: "l'idée",
   hintMore: (p: { n: string; left: number; task?: string }) =>
-    `Toujours bloqué ? Relancez \`${
+    `Vous bloquez encore ? Relancez \`${
       p.task ?? "deno task"
     } hint ${p.n}\` pour l'indice suivant (encore ${p.left}).`,
   hintLast: (p: { n: string; task?: string }) =>

@@ -23,6 +23,11 @@ export interface DetailOptions {
   noTimeline?: boolean;
   /** How the user runs tasks, for the lesson's command (default `deno task`). */
   task?: string;
+  /**
+   * The other checks of the exercise: a consequence (`consequenceOf`) is
+   * then explained in one line naming its root failure.
+   */
+  siblings?: readonly CheckResult[];
 }
 
 /** The parts of a failed check's explanation. */
@@ -39,11 +44,36 @@ export interface CheckDetails {
   hint: string | null;
   /** `learn: deno task lesson 8 — racing a timer (…)`, after the hint; or `null`. */
   lesson: string | null;
+  /** The root failure this one follows from (then `message` says only that). */
+  root: CheckResult | null;
+}
+
+/** The failed check `check` follows from, among `siblings`, or `null`. */
+export function rootOf(
+  check: CheckResult,
+  siblings: readonly CheckResult[] | undefined,
+): CheckResult | null {
+  if (check.consequenceOf === undefined || check.status === "pass") return null;
+  return siblings?.find((r) => r.id === check.consequenceOf && r.id !== check.id) ?? null;
 }
 
 /** Explains a check in parts. */
 export function checkDetails(check: CheckResult, options: DetailOptions): CheckDetails {
   const m = MESSAGES[options.lang], f = FEEDBACK[options.lang];
+  const root = rootOf(check, options.siblings);
+  if (root) {
+    // One mistake, one headline: no message, timeline or hint of its own.
+    const icon = options.ascii ? (root.todo ? "[ ]" : "[x]") : root.todo ? "○" : "✗";
+    return {
+      message: f.sameCause({ icon, title: root.title }),
+      comparison: null,
+      timelineTitle: null,
+      timeline: [],
+      hint: null,
+      lesson: null,
+      root,
+    };
+  }
   const comparison = check.expected !== null || check.actual !== null
     ? `${f.labelled({ label: m.expected, text: check.expected ?? "—" })} · ${
       f.labelled({ label: m.observed, text: check.actual ?? "—" })
@@ -54,6 +84,8 @@ export function checkDetails(check: CheckResult, options: DetailOptions): CheckD
     ascii: options.ascii,
     lang: options.lang,
     expectedMs: check.expectedMs,
+    marks: check.marks,
+    pendingTimers: check.pendingTimers,
   });
   const timelineTitle = timeline.length > 0 && check.tookMs !== null && check.expectedMs !== null
     ? m.timelineTitle({
@@ -71,6 +103,7 @@ export function checkDetails(check: CheckResult, options: DetailOptions): CheckD
     lesson: check.hint && check.lesson
       ? lessonLine(check.lesson, options.lang, options.task)
       : null,
+    root: null,
   };
 }
 

@@ -93,7 +93,7 @@ export const HTML = defineCatalog({
     `${p.range} points : ${p.n} élève${p.n > 1 ? "s" : ""}`,
   perExercise: "État par exercice",
   exercise: "Exercice",
-  ranked: "Les tests, du plus échoué au moins échoué",
+  ranked: "Les tests, classés selon le nombre d'élèves qui y échouent",
   rankedNote:
     "Un élève qui n'a pas commencé un exercice compte dans « à faire », et celui dont l'exercice n'a pas pu être corrigé du tout (un fichier qui ne se charge pas…) dans « non corrigé » : ni l'un ni l'autre ne compte parmi ceux qui échouent à ses tests.",
   failing: "en échec",
@@ -102,8 +102,8 @@ export const HTML = defineCatalog({
   check: "Test",
   nobodyFails: (p: { n: number }) =>
     p.n === 1
-      ? "1 test auquel n'échoue aucun élève qui l'a commencé"
-      : `${p.n} tests auxquels n'échoue aucun élève qui les a commencés`,
+      ? "1 test réussi par tous les élèves qui l'ont commencé"
+      : `${p.n} tests réussis par tous les élèves qui les ont commencés`,
   noFailure:
     "Aucun test commencé n'échoue : chaque test est réussi par tous les élèves qui y ont travaillé.",
   mostFailed: "Ce que la plupart des élèves ont manqué",

@@ -8,7 +8,8 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import type { TimelineSpan } from "../check.ts";
+import type { TimelineMark, TimelineSpan } from "../check.ts";
+import type { PendingTimer } from "../clock.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
 import { formatSeconds, type Lang } from "../i18n/mod.ts";
 import { HTML } from "./_html_messages.ts";
@@ -76,7 +77,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] bu
 .controls input,.controls select{font:inherit;padding:.2rem .4rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:4px}
 svg{display:block;max-width:100%;height:auto}svg text{fill:var(--fg);font:13px system-ui,sans-serif}
 svg.timeline text{font-size:15px}svg.histogram text{font-size:15px}svg .axis{stroke:var(--line)}svg .tick{fill:var(--muted)}svg .mark{fill:var(--muted);font-style:italic}
-svg .expected{stroke:var(--fail);stroke-dasharray:4 3;stroke-width:1.5}svg .expected-label{fill:var(--fail)}svg .took{stroke:var(--fg);stroke-width:1.5}
+svg .expected{stroke:var(--fail);stroke-dasharray:4 3;stroke-width:1.5}svg .expected-label{fill:var(--fail)}svg .took{stroke:var(--fg);stroke-width:1.5}svg .tl-timer{stroke:var(--error);stroke-dasharray:2 3;stroke-width:2.5}svg .marked{stroke:var(--fg);stroke-dasharray:1 3;stroke-width:1.5}
 .tl-ok{fill:var(--bar)}.tl-timeout{fill:var(--error)}.tl-aborted{fill:var(--aborted)}.tl-error{fill:var(--fail)}
 .tl-pending{fill:none;stroke:var(--todo);stroke-dasharray:5 3;stroke-width:2}
 .c-pass{fill:var(--ok)}.c-fail{fill:var(--fail)}.c-todo{fill:var(--todo)}.c-error{fill:var(--error)}.c-bar{fill:var(--bar)}
@@ -163,11 +164,23 @@ export interface TimelineSvgOptions {
   title: string;
   /** Most bars drawn (default 12). */
   maxRows?: number;
+  /** Instants to mark (a deadline, calls, printed lines): a dotted line and words below. */
+  marks?: readonly TimelineMark[];
+  /** The code's own timers still pending at the end: drawn to their due time. */
+  pendingTimers?: readonly PendingTimer[];
 }
+
+/** Marked instants and forgotten timers drawn, at most. */
+const SVG_MARKS = 6, SVG_TIMERS = 3;
 
 /** A label cut to `max` characters. */
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Decimals that keep an instant's precision: `2.2 s`, `2.03 s`, `2.030 s`. */
+function digitsOf(ms: number): number {
+  return ms % 100 === 0 ? 1 : ms % 10 === 0 ? 2 : 3;
 }
 
 /** Seconds for a tick: `3 s`, `1.5 s` (`1,5 s` in French). */
@@ -181,12 +194,21 @@ function tickText(ms: number, lang: Lang): string {
  * should have ended. Empty string when there are no spans.
  */
 export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvgOptions): string {
-  if (spans.length === 0) return "";
+  const timers = (options.pendingTimers ?? []).filter((t) => t.due >= t.start).slice(
+    0,
+    SVG_TIMERS,
+  );
+  if (spans.length === 0 && timers.length === 0) return "";
   const f = FEEDBACK[options.lang];
   const maxRows = options.maxRows ?? 12;
   const shown = spans.slice(0, maxRows);
   const hidden = spans.length - shown.length;
   const expected = options.expectedMs ?? null;
+  const marks = [...(options.marks ?? [])]
+    .filter((m) => Number.isFinite(m.at) && m.at >= 0)
+    .filter((m) => !(m.kind === "expected" && m.at === expected))
+    .sort((a, b) => a.at - b.at)
+    .slice(0, SVG_MARKS);
   const lastEnd = Math.max(0, ...spans.map((s) => s.end ?? s.start));
   const took = options.tookMs != null && Math.abs(options.tookMs - lastEnd) > 1
     ? options.tookMs
@@ -196,14 +218,16 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
     expected ?? 0,
     took ?? 0,
     ...spans.map((s) => Math.max(s.start, s.end ?? s.start)),
+    ...marks.map((m) => m.at),
+    ...timers.map((t) => t.due),
   );
   const step = (STEPS.find((s) => endMs / 1000 / s <= 8) ?? 3600) * 1000;
   const axisMs = Math.ceil(endMs / step) * step;
   const labelW = 150, markW = 100, width = 640, rowH = 24, top = 26;
   const plotW = width - labelW - markW;
   const x = (ms: number) => labelW + (ms / axisMs) * plotW;
-  const rows = shown.length + (hidden > 0 ? 1 : 0);
-  const below = (expected !== null ? 1 : 0) + (took !== null ? 1 : 0);
+  const rows = shown.length + (hidden > 0 ? 1 : 0) + timers.length;
+  const below = (expected !== null ? 1 : 0) + (took !== null ? 1 : 0) + marks.length;
   const height = top + rows * rowH + 8 + below * 18;
   const parts: string[] = [];
   for (let t = 0; t <= axisMs + 1e-9; t += step) {
@@ -256,6 +280,22 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
       `<text class="mark" x="${labelW}" y="${top + shown.length * rowH + 15}">+ ${hidden} …</text>`,
     );
   }
+  // Forgotten timers: a dotted line from when each was set to its due time.
+  timers.forEach((t, i) => {
+    const y = top + (shown.length + (hidden > 0 ? 1 : 0) + i) * rowH;
+    const x0 = x(t.start), x1 = Math.max(x0 + 2, x(t.due));
+    const words = f.timerForgotten({ at: formatSeconds(t.due, options.lang, digitsOf(t.due)) });
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(f.timerRow)}</text>`,
+      `<line class="tl-timer" x1="${x0.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${y + 11}" y2="${
+        y + 11
+      }"><title>${escapeHtml(f.labelled({ label: f.timerRow, text: words }))}</title></line>`,
+      `<line class="tl-timer" x1="${x1.toFixed(1)}" x2="${x1.toFixed(1)}" y1="${y + 4}" y2="${
+        y + 18
+      }"/>`,
+      `<text class="mark" x="${(x1 + 6).toFixed(1)}" y="${y + 15}">${escapeHtml(words)}</text>`,
+    );
+  });
   if (expected !== null) {
     const ex = x(expected).toFixed(1);
     parts.push(
@@ -277,6 +317,23 @@ export function timelineSvg(spans: readonly TimelineSpan[], options: TimelineSvg
       }</text>`,
     );
   }
+  // Marked instants: a dotted line, and what happened then in the lines below.
+  marks.forEach((m, i) => {
+    const mx = x(m.at).toFixed(1);
+    const y = top + rows * rowH + ((expected !== null ? 1 : 0) + (took !== null ? 1 : 0) + i) * 18 +
+      17;
+    const at = formatSeconds(m.at, options.lang, digitsOf(m.at));
+    const words = m.kind === "deadline"
+      ? f.markDeadline({ at })
+      : m.kind === "expected"
+      ? f.expectedEnd({ at })
+      : `${m.label} · ${at}`;
+    const anchor = x(m.at) > labelW + plotW * 0.6 ? "end" : "start";
+    parts.push(
+      `<line class="marked" x1="${mx}" x2="${mx}" y1="${top - 4}" y2="${y - 12}"/>`,
+      `<text class="mark" x="${mx}" y="${y}" text-anchor="${anchor}">${escapeHtml(words)}</text>`,
+    );
+  });
   return `<div class="scroll"><svg class="timeline" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${
     escapeHtml(options.title)
   }"><title>${escapeHtml(options.title)}</title>${parts.join("")}</svg></div>`;

@@ -108,3 +108,28 @@ export async function runConcurrent() {
   return [];
 }
 `;
+
+/**
+ * The sample report with one more failed check in exercise 1 that follows
+ * from `concurrent-max-not-sum` (same message and timeline, `consequenceOf`
+ * set): what `grade()` makes of one mistake that fails two checks.
+ */
+export function sampleWithConsequence(lang: Lang = "en"): Report {
+  const report = sampleReport(lang);
+  const gather = report.exercises[0];
+  const root = gather.checks[1];
+  gather.checks.push(sampleCheck({
+    id: "values-in-order",
+    title: "both runners return the lists in order",
+    points: 2,
+    message: root.message,
+    timeline: root.timeline,
+    tookMs: root.tookMs,
+    expectedMs: root.expectedMs,
+    hint: null,
+    consequenceOf: root.id,
+  }));
+  gather.maxScore += 2;
+  report.maxScore += 2;
+  return report;
+}

@@ -29,6 +29,7 @@ import {
   timelineSvg,
 } from "./_page.ts";
 import { pointsText, statusBadge } from "./html.ts";
+import { rootOf } from "./_details.ts";
 
 /** Options of {@linkcode renderClassHtml}. */
 export interface ClassHtmlOptions {
@@ -84,6 +85,23 @@ export interface ClassSummary {
   checks: CheckTally[];
   mean: number;
   median: number;
+}
+
+/**
+ * A failed check as the class page observes it: a consequence
+ * (`consequenceOf`) reads "same cause as ✗ …", with no timeline or hint.
+ */
+function asConsequence(c: CheckResult, siblings: readonly CheckResult[], lang: Lang): CheckResult {
+  const root = rootOf(c, siblings);
+  if (!root) return c;
+  return {
+    ...c,
+    message: FEEDBACK[lang].sameCause({ icon: "✗", title: root.title }),
+    timeline: [],
+    hint: null,
+    marks: undefined,
+    pendingTimers: undefined,
+  };
 }
 
 /**
@@ -162,7 +180,8 @@ export function summarise(result: BatchResult): ClassSummary {
         }
         t.failing.push(who);
         if (c.status === "error") t.errors++;
-        t.results.push([who, c]);
+        // A consequence is observed as the failure it follows from.
+        t.results.push([who, asConsequence(c, e.checks, result.lang)]);
       }
     }
   });
@@ -309,6 +328,8 @@ function studentDetail(row: BatchRow, index: number, lang: Lang, same: string[])
       continue;
     }
     const failed = e.checks.filter((c) => c.status !== "pass").map((c) =>
+      asConsequence(c, e.checks, lang)
+    ).map((c) =>
       `<li>${escapeHtml(c.title)}${
         c.message ? ` — <span class="muted">${escapeHtml(c.message)}</span>` : ""
       }</li>`
@@ -477,6 +498,8 @@ export function renderClassHtml(result: BatchResult, options: ClassHtmlOptions =
           expectedMs: ex.expectedMs,
           tookMs: ex.tookMs,
           title: h.timelineLabel({ title: `${c.title} (${example.student.name})` }),
+          marks: ex.marks,
+          pendingTimers: ex.pendingTimers,
         }),
       );
       if (ex.hint) {

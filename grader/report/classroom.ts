@@ -19,7 +19,7 @@
 import { Buffer } from "node:buffer";
 import type { Report } from "../grade.ts";
 import { FEEDBACK } from "../i18n/feedback.ts";
-import { checkDetailLines } from "./_details.ts";
+import { checkDetailLines, rootOf } from "./_details.ts";
 
 /** One test of the payload. */
 export interface ClassroomTest {
@@ -70,8 +70,15 @@ export function classroomResult(report: Report, options: ClassroomOptions = {}):
   for (const e of report.exercises) {
     for (const c of e.checks) {
       const size = options.size ?? "full";
+      // A consequence says only which failure it follows from.
+      const root = rootOf(c, e.checks);
       const message = cap(
-        c.message ?? FEEDBACK[report.lang].notRunHere,
+        root
+          ? FEEDBACK[report.lang].sameCause({
+            icon: options.ascii ? "[x]" : "✗",
+            title: root.title,
+          })
+          : c.message ?? FEEDBACK[report.lang].notRunHere,
         size === "full" ? 500 : 160,
       );
       let text = "";
@@ -80,6 +87,7 @@ export function classroomResult(report: Report, options: ClassroomOptions = {}):
           lang: report.lang,
           ascii: options.ascii,
           noTimeline: size !== "full",
+          siblings: e.checks,
         });
         lines[0] = message;
         text = size === "minimal"

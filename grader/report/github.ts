@@ -109,7 +109,7 @@ export function annotations(report: Report, read?: (file: string) => string): st
     }
     const exported = exportedLines(source);
     for (const c of failed) {
-      const d = checkDetails(c, { lang: report.lang, noTimeline: true });
+      const d = checkDetails(c, { lang: report.lang, noTimeline: true, siblings: e.checks });
       const text = [d.message, d.comparison, d.hint, d.lesson].filter(Boolean).join("\n");
       const title = escapeProperty(f.annotationTitle({ exercise: e.id, check: c.title }));
       const line = source ? `line=${checkLine(c, exported)},` : "";
@@ -217,8 +217,18 @@ export function renderSummary(
       continue;
     }
     for (const c of e.checks.filter((c) => c.status !== "pass")) {
-      const d = checkDetails(c, { lang: report.lang, ascii: options.ascii, width: 72 });
+      const d = checkDetails(c, {
+        lang: report.lang,
+        ascii: options.ascii,
+        width: 72,
+        siblings: e.checks,
+      });
       out.push(`- **${cell(c.title)}** (${c.score}/${c.points})`, "");
+      if (d.root) {
+        // A consequence: one line naming its root failure, nothing repeated.
+        out.push(`  ${prose(d.message)}`, "");
+        continue;
+      }
       out.push(`  ${prose(d.message).replace(/\n/g, "\n  ")}`, "");
       if (d.comparison) out.push(`  ${prose(d.comparison)}`, "");
       if (d.timeline.length > 0) {

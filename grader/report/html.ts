@@ -51,13 +51,20 @@ export function pointsText(score: number, max: number, lang: Lang): string {
  * A failed check, as an `<article>`: title and points, message,
  * comparison, timeline and hint. `heading` is the tag of its title.
  */
-export function checkHtml(check: CheckResult, lang: Lang, heading = "h3"): string {
-  const d = checkDetails(check, { lang, noTimeline: true });
-  const svg = timelineSvg(check.timeline, {
+export function checkHtml(
+  check: CheckResult,
+  lang: Lang,
+  heading = "h3",
+  siblings?: readonly CheckResult[],
+): string {
+  const d = checkDetails(check, { lang, noTimeline: true, siblings });
+  const svg = d.root ? "" : timelineSvg(check.timeline, {
     lang,
     expectedMs: check.expectedMs,
     tookMs: check.tookMs,
     title: HTML[lang].timelineLabel({ title: check.title }),
+    marks: check.marks,
+    pendingTimers: check.pendingTimers,
   });
   const parts = [
     `<article class="check${check.status === "error" ? " error" : ""}">`,
@@ -65,7 +72,7 @@ export function checkHtml(check: CheckResult, lang: Lang, heading = "h3"): strin
     `<span class="muted">${
       escapeHtml(pointsText(check.score, check.points, lang))
     }</span></${heading}>`,
-    `<p>${escapeHtml(d.message)}</p>`,
+    `<p${d.root ? ` class="muted"` : ""}>${escapeHtml(d.message)}</p>`,
   ];
   if (d.comparison) parts.push(`<p class="small muted">${escapeHtml(d.comparison)}</p>`);
   if (svg && check.tookMs !== null && check.expectedMs !== null) {
@@ -107,7 +114,7 @@ function exerciseHtml(e: ExerciseReport, lang: Lang): string {
       }</ul>`,
     );
   } else if (!e.error || failed.some((c) => c.message !== e.error?.message)) {
-    for (const c of failed) parts.push(checkHtml(c, lang));
+    for (const c of failed) parts.push(checkHtml(c, lang, "h3", e.checks));
   }
   if (passed.length > 0) {
     parts.push(
@@ -139,7 +146,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const m = MESSAGES[lang], h = HTML[lang], f = FEEDBACK[lang];
   const date = formatDate(options.date ?? new Date(), lang, options.timeZone);
   const hasTimeline = report.exercises.some((e) =>
-    e.checks.some((c) => c.status !== "pass" && c.timeline.length > 0)
+    e.checks.some((c) =>
+      c.status !== "pass" && (c.timeline.length > 0 || (c.pendingTimers?.length ?? 0) > 0)
+    )
   );
   const rows = report.exercises.map((e) =>
     `<tr><td><a href="#ex-${escapeHtml(e.id)}">${

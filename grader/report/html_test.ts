@@ -112,3 +112,27 @@ Deno.test("escapeHtml() escapes the five characters that matter", () => {
     "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
   );
 });
+
+Deno.test("timelineSvg() reaches a deadline, marks calls and draws a forgotten timer", () => {
+  const svg = timelineSvg([{ label: "work", start: 0, end: 1000, outcome: "ok" }], {
+    lang: "fr",
+    title: "t",
+    marks: [
+      { at: 1800, label: "deadline", kind: "deadline" },
+      { at: 2030, label: "onDone(<a>)", kind: "call" },
+    ],
+    pendingTimers: [{ start: 0, due: 3500 }],
+  });
+  // The axis goes on to the timer's due time.
+  assert.match(svg, />3,5 s<\/text>/);
+  assert.match(svg, /échéance : 1,8 s/);
+  assert.match(svg, /onDone\(&lt;a&gt;\) · 2,03 s/);
+  assert.match(svg, /class="tl-timer"/);
+  assert.match(svg, /votre minuteur/);
+  assert.match(svg, /oublié, prévu à 3,5 s/);
+  // A timer alone still makes a drawing.
+  assert.notEqual(
+    timelineSvg([], { lang: "en", title: "t", pendingTimers: [{ start: 0, due: 1 }] }),
+    "",
+  );
+});

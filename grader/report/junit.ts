@@ -92,11 +92,18 @@ export function renderJunit(report: Report, options: JunitOptions = {}): string 
         continue;
       }
       const tag = c.status === "error" ? "error" : "failure";
-      const body = checkDetailLines(c, { lang: report.lang, ascii: options.ascii }).join("\n");
+      const details = checkDetailLines(c, {
+        lang: report.lang,
+        ascii: options.ascii,
+        siblings: e.checks,
+      });
+      const body = details.join("\n");
       const type = c.status === "error" ? (e.error?.kind ?? "error") : c.todo ? "todo" : "fail";
       out.push(
         `${head}>`,
-        `      <${tag}${attrs({ message: c.message ?? "", type })}>${xmlEscape(body)}</${tag}>`,
+        `      <${tag}${
+          attrs({ message: (c.consequenceOf ? details[0] : c.message) ?? "", type })
+        }>${xmlEscape(body)}</${tag}>`,
         "    </testcase>",
       );
     }

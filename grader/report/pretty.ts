@@ -35,6 +35,13 @@ export interface PrettyOptions {
   ungraded?: { id: string; file: string };
   /** How the user runs tasks, for the next step's command (default `deno task`). */
   task?: string;
+  /** The `--lang` the user typed, repeated in the next step's command. */
+  langFlag?: string;
+  /**
+   * Exercises of the course not graded this time (ids): when every graded
+   * one passes, the next step says what is known instead of guessing.
+   */
+  notGraded?: readonly string[];
 }
 
 const CODES = {
@@ -119,7 +126,7 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     const failed = e.checks.filter((c) => c.status !== "pass" && !notRun.includes(c));
     const passed = e.checks.filter((c) => c.status === "pass");
     for (const c of options.verbose ? e.checks.filter((c) => !notRun.includes(c)) : failed) {
-      lines.push(...renderCheck(c));
+      lines.push(...renderCheck(c, e.checks));
     }
     if (notRun.length > 0) {
       const points = notRun.reduce((s, c) => s + c.points, 0);
@@ -149,7 +156,7 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
     }
   }
 
-  function renderCheck(c: CheckResult): string[] {
+  function renderCheck(c: CheckResult, siblings: readonly CheckResult[]): string[] {
     const out: string[] = [];
     // A check that met a TODO is not written yet rather than wrong: ○, like an exercise to do.
     const kind = c.status === "fail" && c.todo ? "todo" : c.status;
@@ -167,6 +174,18 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
       ...more.map((l) => " ".repeat(2 + icon.length + 1) + l),
     );
     if (c.status === "pass") return out;
+    const root = c.consequenceOf === undefined
+      ? undefined
+      : siblings.find((r) => r.id === c.consequenceOf);
+    if (root) {
+      // One mistake, one headline: the root failure above says it all.
+      const text = f.sameCause({
+        icon: icons[root.todo ? "todo" : root.status],
+        title: root.title,
+      });
+      out.push(...wrap(text, 4).map((l) => paint("dim", l)));
+      return out;
+    }
     if (c.message) out.push(...wrap(c.message, 4));
     if (c.expected !== null || c.actual !== null) {
       const expected = f.labelled({ label: m.expected, text: "" }),
@@ -183,18 +202,20 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
         out.push(...wrap(observed + got, 4).map((l) => paint("red", l)));
       }
     }
-    if (c.timeline.length > 0) {
+    const drawing = renderTimeline(c.timeline, {
+      width: width - 6,
+      ascii: options.ascii,
+      lang: report.lang,
+      expectedMs: c.expectedMs,
+      marks: c.marks,
+      pendingTimers: c.pendingTimers,
+    });
+    if (drawing.length > 0) {
       if (c.tookMs !== null && c.expectedMs !== null) {
         const took = formatSeconds(c.tookMs, report.lang),
           want = formatSeconds(c.expectedMs, report.lang);
         out.push("    " + paint("dim", m.timelineTitle({ took, want })));
       }
-      const drawing = renderTimeline(c.timeline, {
-        width: width - 6,
-        ascii: options.ascii,
-        lang: report.lang,
-        expectedMs: c.expectedMs,
-      });
       out.push(...drawing.map((l, i) => "      " + (i === 0 ? paint("dim", l) : paint("cyan", l))));
     }
     if (c.hint) {
@@ -221,18 +242,36 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
       paint("bold", `${report.score}/${report.maxScore}`),
     ),
   );
+  const command = { dir: options.dir, task: options.task, lang: options.langFlag };
   const next = report.exercises.find((e) => e.status !== "pass");
+  const num = (id: string) => String(Number(id.slice(0, 2)));
+  // Exercises not graded this time that come before one that was: whether they pass is unknown.
+  const lastGraded = report.exercises.at(-1)?.id ?? "";
+  const unknown = (options.notGraded ?? []).filter((id) => id < lastGraded);
   if (next) {
-    const n = String(Number(next.id.slice(0, 2)));
+    const n = num(next.id);
     const text = next.status === "todo"
-      ? m.nextTodo({ file: next.file, n, dir: options.dir, task: options.task })
-      : m.nextFix({ file: next.file, n, dir: options.dir, task: options.task });
+      ? m.nextTodo({ file: next.file, n, ...command })
+      : m.nextFix({ file: next.file, n, ...command });
     lines.push(...wrap(text, 0).map((l) => paint("cyan", l)));
+  } else if (unknown.length > 0 && report.exercises.length > 0) {
+    // Every exercise graded passes, but some earlier ones were not graded: say so.
+    const list = (items: string[]) =>
+      items.length <= 1
+        ? items.join("")
+        : `${items.slice(0, -1).join(", ")} ${f.and} ${items[items.length - 1]}`;
+    const text = f.nextUnknown({
+      passed: list(report.exercises.map((e) => num(e.id))),
+      passedCount: report.exercises.length,
+      others: list(unknown.map(num)),
+      otherCount: unknown.length,
+      ...command,
+    });
+    lines.push(...wrap(text, 0).map((l) => paint("green", l)));
   } else if (options.ungraded) {
-    // Every exercise graded this time passes, but not every exercise was graded.
+    // Every exercise graded passes, and the next ones were not graded.
     const { file, id } = options.ungraded;
-    const n = String(Number(id.slice(0, 2)));
-    const text = f.nextExercise({ file, n, dir: options.dir, task: options.task });
+    const text = f.nextExercise({ file, n: num(id), ...command });
     lines.push(...wrap(text, 0).map((l) => paint("green", l)));
   } else if (report.exercises.length > 0) {
     lines.push(paint("green", m.allDone));
@@ -243,8 +282,8 @@ export function renderPretty(report: Report, options: PrettyOptions = {}): strin
 
 /**
  * The words of `text` for wrapping: a `code span` stays whole when it fits in
- * `max` columns, so a command is never cut in two, and a unit stays with its
- * number (`3.0 s`).
+ * `max` columns, so a command is never cut in two, a unit stays with its
+ * number (`3.0 s`), and French punctuation with its word (`échéance :`).
  */
 export function words(text: string, max: number): string[] {
   const out: string[] = [];
@@ -252,6 +291,16 @@ export function words(text: string, max: number): string[] {
   for (const word of text.split(" ")) {
     const last = out.length - 1;
     if (!open && /^m?s(?![\p{L}\d])/u.test(word) && /\d$/.test(out[last] ?? "")) {
+      out[last] += ` ${word}`;
+      continue;
+    }
+    // French punctuation stays with the word before it: no line starts with `:` or `;`.
+    if (!open && /^[:;?!»]$/.test(word) && last >= 0) {
+      out[last] += ` ${word}`;
+      continue;
+    }
+    // An opening « stays with the word after it.
+    if (!open && last >= 0 && out[last] === "«") {
       out[last] += ` ${word}`;
       continue;
     }

@@ -126,13 +126,81 @@ Deno.test("renderPretty() names the next exercise when only passing ones were gr
   const report = sampleReport();
   report.exercises = [{ ...report.exercises[0], status: "pass", score: 10 }];
   const ungraded = { id: "02_downloads", file: "exercises/02_downloads.ts" };
-  const en = renderPretty(report, { width: 100, ungraded });
+  const notGraded = ["02_downloads", "03_timeouts"];
+  const en = renderPretty(report, { width: 100, ungraded, notGraded });
   assert.match(
     en,
-    /Well done! Next step: exercise 2, in exercises\/02_downloads\.ts, then run `deno task grade 2`\n$/,
+    /Well done! Move on to exercise 2 \(exercises\/02_downloads\.ts\), then run `deno task grade 2`\n$/,
   );
   assert.doesNotMatch(en, /Everything passes/);
-  const fr = renderPretty({ ...report, lang: "fr" }, { width: 120, ungraded, dir: "x" });
-  assert.match(fr, /Prochaine étape : l'exercice 2, .* `deno task grade 2 --dir x`\n$/);
+  const fr = renderPretty({ ...report, lang: "fr" }, {
+    width: 120,
+    ungraded,
+    notGraded,
+    dir: "x",
+    langFlag: "fr",
+  });
+  assert.match(
+    fr,
+    /Bravo ! Passez à l'exercice 2 \(exercises\/02_downloads\.ts\), puis lancez `deno task grade 2 --dir x --lang fr`\n$/,
+  );
   assert.match(renderPretty(report, { width: 100 }), /Everything passes/);
+});
+
+Deno.test("renderPretty() after grading a later exercise alone says what is known", () => {
+  const report = sampleReport();
+  report.exercises = [{
+    ...report.exercises[0],
+    id: "05_check_services",
+    status: "pass",
+    score: 10,
+  }];
+  const notGraded = ["01_gather", "02_downloads", "03_timeouts", "04_pipeline"];
+  const ungraded = { id: "01_gather", file: "exercises/01_gather.ts" };
+  const en = renderPretty(report, {
+    width: 200,
+    ungraded,
+    notGraded,
+    task: "npx -y deno@2.9.6 task",
+  }).replace(/\s+/g, " ");
+  assert.match(
+    en,
+    /Exercise 5 passes; exercises 1, 2, 3 and 4 were not graded this time\. Run `npx -y deno@2\.9\.6 task grade` to grade them all/,
+  );
+  assert.doesNotMatch(en, /exercise 1 \(/);
+  const fr = renderPretty({ ...report, lang: "fr" }, {
+    width: 200,
+    ungraded,
+    notGraded: ["03_timeouts"],
+    langFlag: "fr",
+  }).replace(/\s+/g, " ");
+  assert.match(
+    fr,
+    /L'exercice 5 est réussi ; l'exercice 3 n'a pas été corrigé cette fois\. Lancez `deno task grade --lang fr`/,
+  );
+});
+
+Deno.test("renderPretty() repeats --lang and --dir in the next step's commands", () => {
+  const fr = renderPretty(sampleReport("fr"), {
+    width: 200,
+    dir: "'mon travail'",
+    langFlag: "fr",
+    task: "npx -y deno@2.9.6 task",
+  }).replace(/\s+/g, " ");
+  assert.match(
+    fr,
+    /lancez `npx -y deno@2\.9\.6 task grade 1 --dir 'mon travail' --lang fr` \(`npx -y deno@2\.9\.6 task hint 1 --lang fr` si vous bloquez\)/,
+  );
+});
+
+Deno.test("words() keeps French punctuation and guillemets with their words", () => {
+  assert.deepEqual(words("la sonde a échoué : « hors ligne » ; pourquoi ?", 80), [
+    "la",
+    "sonde",
+    "a",
+    "échoué :",
+    "« hors",
+    "ligne » ;",
+    "pourquoi ?",
+  ]);
 });
