@@ -32,6 +32,8 @@ const en = {
   "10_pitfalls#blocking-the-loop": "blocking the event loop",
   "10_pitfalls#forgotten-await": "the forgotten `await`",
   "11_ecosystem#command-line-tools": "a command-line tool: arguments, output, exit codes",
+  "08_toolbox#abort-signals":
+    "stopping work with an `AbortSignal` (`signal.reason`, `AbortError` vs `TimeoutError`)",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -60,6 +62,8 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "10_pitfalls#forgotten-await": "le `await` oublié",
   "11_ecosystem#command-line-tools":
     "un outil en ligne de commande : arguments, sortie, codes de sortie",
+  "08_toolbox#abort-signals":
+    "arrêter un travail avec un `AbortSignal` (`signal.reason`, `AbortError` ou `TimeoutError`)",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */
