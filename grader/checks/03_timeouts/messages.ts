@@ -71,8 +71,12 @@ export const MESSAGES = defineCatalog({
     `${p.call} resolved with ${p.got}; the work returned ${p.value}${
       p.missingReturn ? `: a missing \`return\`?` : ``
     }`,
-  resolvesLate: (p: { call: string; took: string; want: string }) =>
-    `${p.call} resolved at ${p.took}, but the work was done at ${p.want}: do not wait for the deadline once the work has finished`,
+  resolvesLate: (p: { call: string; took: string; want: string; atDeadline: boolean }) =>
+    `${p.call} resolved at ${p.took}, but the work was done at ${p.want}${
+      p.atDeadline
+        ? `: it waited for its deadline as well. Settle as soon as the first of the two settles (Promise.race), not when both have`
+        : `: settle with the work's value as soon as it is there`
+    }`,
   passesRejectionTitle: "withTimeout passes the work's own error through, unchanged",
   passesRejectionHint:
     "in a race, a rejection settles the race too: `Promise.race([failing, timer])` rejects with `failing`'s own error object. Only your timer makes a TimeoutError; anything else the work throws goes through as it is",
@@ -284,7 +288,11 @@ export const MESSAGES = defineCatalog({
       p.missingReturn ? ` : un \`return\` oublié ?` : ``
     }`,
   resolvesLate: (p) =>
-    `${p.call} a répondu à ${p.took}, alors que le travail était fini à ${p.want} : n'attendez pas l'échéance une fois le travail terminé`,
+    `${p.call} a répondu à ${p.took}, alors que le travail était fini à ${p.want}${
+      p.atDeadline
+        ? ` : il a aussi attendu son échéance. Terminez dès que le premier des deux se termine (Promise.race), pas quand les deux l'ont fait`
+        : ` : renvoyez la valeur du travail dès qu'elle est là`
+    }`,
   passesRejectionTitle: "withTimeout laisse passer telle quelle l'erreur du travail lui-même",
   passesRejectionHint:
     "dans une course, un échec termine aussi la course : `Promise.race([enEchec, minuteur])` rejette avec l'objet erreur de `enEchec` lui-même. Seul votre minuteur produit une TimeoutError ; tout ce que le travail lève d'autre passe tel quel",
