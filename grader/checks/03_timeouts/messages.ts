@@ -57,6 +57,7 @@ export const MESSAGES = defineCatalog({
   timeoutWrongError: (p: { call: string; got: string }) =>
     `${p.call} rejected at the deadline, but with ${p.got}; expected an error named TimeoutError, e.g. \`new DOMException("…", "TimeoutError")\`, so callers can tell a timeout from a failure`,
   timeoutGotValue: (p: { value: string }) => `resolved with ${p.value}`,
+  timeoutExpected: (p: { at: string }) => `TimeoutError at ${p.at}`,
   timeoutGotError: (p: { error: string }) => `rejected with ${p.error}`,
   timeoutAbortErrorWon: (p: { call: string; got: string; took: string }) =>
     `${p.call} rejected at the deadline (${p.took}) with ${p.got}: that is the error the work threw when its signal was aborted, as node:timers/promises does. An AbortError means "aborted"; a TimeoutError means "aborted because time ran out", and withTimeout must say the second. Likely causes: you abort before you reject, so the work's rejection wins the race (reject first, then abort); or withTimeout waits for the work to give up instead of rejecting on its own. Note that \`controller.abort()\` with no reason makes \`signal.reason\` an AbortError too; \`controller.abort(error)\` with your TimeoutError hands the work the right reason`,
@@ -273,6 +274,7 @@ export const MESSAGES = defineCatalog({
   timeoutWrongError: (p) =>
     `${p.call} a échoué à l'échéance, mais avec ${p.got} ; attendu une erreur nommée TimeoutError, par exemple \`new DOMException("…", "TimeoutError")\`, pour que l'appelant distingue un dépassement d'une panne`,
   timeoutGotValue: (p) => `a renvoyé ${p.value}`,
+  timeoutExpected: (p) => `TimeoutError à ${p.at}`,
   timeoutGotError: (p) => `a échoué avec ${p.error}`,
   timeoutAbortErrorWon: (p) =>
     `${p.call} a échoué à l'échéance (${p.took}) avec ${p.got} : c'est l'erreur que le travail a levée à l'annulation de son signal, comme le fait node:timers/promises. Une AbortError veut dire « annulé » ; une TimeoutError, « annulé faute de temps », et c'est la seconde que withTimeout doit dire. Causes probables : vous annulez avant de rejeter, si bien que l'échec du travail gagne la course (rejetez d'abord, annulez ensuite) ; ou withTimeout attend que le travail abandonne au lieu de rejeter de lui-même. À noter : \`controller.abort()\` sans raison fait aussi de \`signal.reason\` une AbortError ; \`controller.abort(erreur)\` avec votre TimeoutError donne au travail la bonne raison`,

@@ -431,7 +431,7 @@ export default defineChecks({
               })
               : msg("timeoutHonouringWork", { call: call2, got, took: took2, want: want2 }),
             {
-              expected: `TimeoutError · ${want2.en}`,
+              expected: msg("timeoutExpected", { at: want2 }),
               actual: r.ok ? show(r.value) : describeError(r.error),
               ...timing(ms2, r.at),
             },
@@ -865,6 +865,8 @@ export default defineChecks({
             timedOut: nameList(report?.timedOut),
           };
           const want = outcome(sets[i].probes, lists, deadline, r.end);
+          // This call's servers only: the timeline shows the call the message is about.
+          const spans = [...sets[i].probes.values()].flatMap((p) => p.calls);
           const got = {
             responded: lists.responded ? [...lists.responded].sort() : report?.responded,
             timedOut: lists.timedOut ? [...lists.timedOut].sort() : report?.timedOut,
@@ -883,6 +885,7 @@ export default defineChecks({
               {
                 expected: showData({ responded: want.responded, timedOut: want.timedOut }),
                 actual: showData(got),
+                timeline: spans,
                 marks: [deadlineMark(r.start + deadline, `${deadline} ms`)],
               },
             );
@@ -904,6 +907,7 @@ export default defineChecks({
               {
                 expected: passed,
                 actual: showData(s),
+                timeline: spans,
                 marks: [
                   { at: r.start, label: "queryAll(…)", kind: "call" },
                   { at: r.end, label: "return", kind: "expected" },
@@ -1024,7 +1028,11 @@ export default defineChecks({
               printed: after.length,
               before: own.length - after.length,
             }),
-            { expected: Object.keys(STATEMENT).join(", "), marks: marks(run.logs) },
+            {
+              expected: Object.keys(STATEMENT).join(", "),
+              actual: after.map((l) => l.text).join(" ⏎ ").slice(0, 300) || undefined,
+              marks: marks(run.logs),
+            },
           );
         }
         if (!after.some((l) => figures(l.text).some((f) => statesDuration(f, run.elapsedMs)))) {
