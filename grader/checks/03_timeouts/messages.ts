@@ -320,7 +320,7 @@ export const MESSAGES = defineCatalog({
     } encore en attente : un minuteur d'échéance n'a jamais été effacé. Dans un vrai programme, il garde le processus en vie jusqu'à son déclenchement, pour rien — effacez-le (clearTimeout) dès que la course est jouée, y compris quand le travail échoue`,
   clearsWhenWork: (p) => `quand le travail a ${p.fails ? `échoué` : `fini`} à ${p.at}`,
   clearsWhenTwo: (p) =>
-    `quand deux appels simultanés ont tous deux été finis, à ${p.at} (chaque appel doit effacer son propre minuteur : gardez son identifiant dans l'appel, pas dans une variable partagée par le module)`,
+    `quand deux appels simultanés avaient tous deux fini, à ${p.at} (chaque appel doit effacer son propre minuteur : gardez son identifiant dans l'appel, pas dans une variable partagée par le module)`,
   clearsWhenQueryAll: (p) => `quand queryAll a rendu la main à ${p.at}`,
   timeoutAbortsWorkTitle:
     "à l'échéance, le signal du travail est annulé (l'appel lent est abandonné)",
@@ -347,7 +347,7 @@ export const MESSAGES = defineCatalog({
   queryAllTogetherTitle:
     "queryAll interroge tous les serveurs d'un coup et rend la main à l'échéance",
   queryAllTogetherHint:
-    "lancez chaque appel avant d'en attendre aucun : `await Promise.all(items.map((item) => lancer(item)))` les fait tourner côte à côte, si bien que le total est le plus lent (coupé à l'échéance), pas la somme",
+    "lancez chaque appel avant d'en attendre un seul : `await Promise.all(items.map((item) => lancer(item)))` les fait tourner côte à côte, si bien que le total est le plus lent (coupé à l'échéance), pas la somme",
   togetherCalls: (p) =>
     `${p.name} a été interrogé ${
       p.n === 0 ? `0 fois` : p.n === 1 ? `une fois` : `${p.n} fois`
