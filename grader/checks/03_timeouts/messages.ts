@@ -211,7 +211,7 @@ export const MESSAGES = defineCatalog({
   mainServersHint:
     "keep SERVERS as the statement gives it: server_A 0.5, server_B 2.0, server_C 5.0, server_D 1.2",
   mainEarly: (p: { took: string }) =>
-    `main() finished after ${p.took}, before the 2.000 s deadline could pass: did you forget \`await\`?`,
+    `main() finished after ${p.took}, before the 2.000 s deadline could pass. Likely causes: main() does not await queryAll() (a forgotten \`await\`), or queryAll() returns before its queries have settled`,
   mainLate: (p: { took: string; want: string }) =>
     `main() finished after ${p.took}; with every server cut at the deadline it takes ${p.want}`,
   mainNames: (p: { missing: string; n: number; printed: number; before: number }) =>
@@ -416,7 +416,7 @@ export const MESSAGES = defineCatalog({
   mainServersHint:
     "gardez SERVERS tel que l'énoncé le donne : server_A 0.5, server_B 2.0, server_C 5.0, server_D 1.2",
   mainEarly: (p) =>
-    `main() s'est terminée après ${p.took}, avant que l'échéance de 2,000 s ne passe : un \`await\` oublié ?`,
+    `main() s'est terminée après ${p.took}, avant que l'échéance de 2,000 s ne passe. Causes probables : main() n'attend pas queryAll() (un \`await\` oublié), ou queryAll() rend la main avant que ses requêtes ne soient terminées`,
   mainLate: (p) =>
     `main() s'est terminée après ${p.took} ; avec chaque serveur coupé à l'échéance, cela prend ${p.want}`,
   mainNames: (p) =>

@@ -982,7 +982,12 @@ export default defineChecks({
       title: msg("mainFinishesTitle"),
       hint: msg("mainFinishesHint"),
       lesson: "10_pitfalls#forgotten-await",
-      dependsOn: ["query-all-together", "warns-at-deadline", "query-all-report"],
+      dependsOn: [
+        "query-waits-and-stops",
+        "query-all-together",
+        "warns-at-deadline",
+        "query-all-report",
+      ],
       async run(ctx) {
         const table = ctx.get<unknown>("SERVERS");
         if (!sameData(table, STATEMENT)) {
