@@ -8,9 +8,7 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -39,7 +37,7 @@ let importMap: string | null = null;
 /**
  * The sandbox's import map: the project's own imports, and every module of
  * `REFUSED_MODULES` (with or without `node:`, static or `import()`) sent to
- * `_refused.ts`, which throws. A file in the bundle folder (see below).
+ * `_refused.ts`, which throws. A `data:` URL: nothing to write or clean up.
  * Built once, from `deno.json` read (not imported: a teacher's checks may
  * import this module inside the sandbox, which may not read `deno.json`).
  */
@@ -56,23 +54,7 @@ function sandboxImportMap(): string {
   // The grader's bundle loads its npm packages through `node:module`'s
   // createRequire (and exports no way to it): it alone keeps that module.
   const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
-  const text = JSON.stringify({ imports, scopes });
-  // Deno 2.9.6 panics on a `data:` import map next to a workspace `deno.json`
-  // (import_map ext.rs: `Option::unwrap()` on `None`): write it to a file
-  // beside the bundle, named by its content; `data:` only where that fails.
-  try {
-    const file = join(
-      BUNDLE_DIR,
-      `import_map.${createHash("sha256").update(text).digest("hex").slice(0, 16)}.json`,
-    );
-    if (!existsSync(file)) {
-      mkdirSync(BUNDLE_DIR, { recursive: true });
-      writeFileSync(file, text);
-    }
-    importMap = file;
-  } catch {
-    importMap = `data:application/json,${encodeURIComponent(text)}`;
-  }
+  importMap = `data:application/json,${encodeURIComponent(JSON.stringify({ imports, scopes }))}`;
   return importMap;
 }
 
