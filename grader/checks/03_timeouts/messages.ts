@@ -163,7 +163,6 @@ export const MESSAGES = defineCatalog({
   warnsNamedAt: (p: { instants: string }) => `it was named at ${p.instants}`,
   warnsNeverQueried: (p: { name: string }) => `${p.name} was never queried; its deadline was at`,
   warnsTimedOut: (p: { name: string }) => `${p.name} timed out at`,
-  warnsThroughLog: "",
   warnsNoLogOption: " (queryAll called without a log option: the console is the default)",
   warnsAtDeadlineFail: (
     p: { missed: string; want: string; seen: string; early: "guess" | "early" | ""; how: string },
@@ -376,7 +375,6 @@ export const MESSAGES = defineCatalog({
   warnsNamedAt: (p) => `il a été nommé à ${p.instants}`,
   warnsNeverQueried: (p) => `${p.name} n'a jamais été interrogé ; son échéance tombait à`,
   warnsTimedOut: (p) => `${p.name} a dépassé le délai à`,
-  warnsThroughLog: "",
   warnsNoLogOption: " (queryAll appelée sans option log : la console est la valeur par défaut)",
   warnsAtDeadlineFail: (p) =>
     `${p.missed} ${p.want}, mais ${p.seen}${p.how}${

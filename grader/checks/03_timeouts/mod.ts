@@ -804,9 +804,7 @@ export default defineChecks({
                 want,
                 seen,
                 early: guess ? "guess" : early ? "early" : "",
-                how: c.log || printed.length === 0
-                  ? msg("warnsThroughLog")
-                  : msg("warnsNoLogOption"),
+                how: c.log || printed.length === 0 ? "" : msg("warnsNoLogOption"),
               }),
               {
                 expected: msg("warnsExpected", { name, want }),
