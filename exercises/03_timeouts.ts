@@ -16,24 +16,35 @@
  * counterpart, built on `AbortSignal`, the standard way to cancel work.
  *
  * 1. `query(name, seconds, signal?)`: simulate the call — wait `seconds`
- *    without blocking, then resolve with a short answer string. If `signal`
- *    is aborted (or already is), stop at once: clear your timer and reject
- *    with `signal.reason`.
+ *    without blocking, then resolve with a short, non-empty answer string.
+ *    If `signal` is aborted (or already is), stop at once: clear your timer
+ *    and reject with `signal.reason`.
  * 2. `withTimeout(work, ms)`: call `work(signal)` with a signal of your own
- *    and settle like it — unless `ms` milliseconds pass first. Then abort
- *    the signal (so the work stops) and reject with an error named
- *    `"TimeoutError"` (`new DOMException("…", "TimeoutError")`), exactly at
- *    `ms`, even if the work ignores its signal. When the work finishes first,
- *    resolve with its value, or reject with its own error, and clear your
- *    timer: nothing of yours may stay pending.
+ *    (a new one at each call) and settle like it — unless `ms` milliseconds
+ *    pass first. Then reject with an error named `"TimeoutError"`
+ *    (`new DOMException("…", "TimeoutError")`) exactly at `ms`, and abort
+ *    the signal so the work stops. The result is a `TimeoutError` even if
+ *    the work ignores its signal, and even if the work, once aborted, rejects
+ *    with an error of its own (an `AbortError`, as `node:timers/promises`
+ *    does). An `AbortError` means "aborted" (`controller.abort()` with no
+ *    reason makes one); a `TimeoutError` means "aborted because time ran
+ *    out" (`controller.abort(new DOMException("…", "TimeoutError"))` or
+ *    `AbortSignal.timeout(ms)` make one). When the work finishes first,
+ *    resolve with its value, or reject with its own error, unchanged (the
+ *    same object), and clear your timer: nothing of yours may stay pending,
+ *    on any path.
  * 3. `queryAll(servers = SERVERS, { timeoutMs = 2000, query, log })`: query
- *    every server at the same time, each under its own deadline. When a
- *    server misses it, warn through `log` (console by default) right then,
- *    and carry on with the others. Return `{ responded, timedOut, seconds }`:
- *    the names in each group and the total time you measured with
- *    `performance.now()`, in seconds.
- * 4. `main()`: run `queryAll()` and print a summary: who responded, who
- *    timed out, how long it took.
+ *    every server at the same time, once each, with its name and its
+ *    seconds, each under its own deadline. When a server misses it, warn
+ *    through `log` (console by default) right then, naming the server, and
+ *    carry on with the others. A query that fails with an error of its own
+ *    did not time out: let that error reject `queryAll`. Return
+ *    `{ responded, timedOut, seconds }`: the names in each group and the
+ *    time this call took, measured with `performance.now()` from the moment
+ *    `queryAll` is called, in seconds.
+ * 4. `main()`: run `queryAll()`, then print a summary: the name of every
+ *    server, in its group (responded or timed out), and how long it took
+ *    (`report.seconds`, in any format).
  *
  * Expected: about 2.0 s in all; server_C times out; server_B answers right
  * at the deadline — either verdict is fine, as long as your report says what

@@ -36,6 +36,8 @@ const en = {
   "01_sync_vs_async#measuring-time": "measuring elapsed time with `performance.now()`",
   "04_makerandom#a-random-you-are-given":
     "a random source you are given (seeded: the same draws every run)",
+  "08_toolbox#abort-signals":
+    "stopping work with an `AbortSignal` (`signal.reason`, `AbortError` vs `TimeoutError`)",
 };
 
 /** Lesson sections by `NN_topic#anchor`, in every language. */
@@ -69,6 +71,8 @@ export const LESSON_SECTIONS: CatalogOf<typeof en> = defineCatalog(en, {
   "01_sync_vs_async#measuring-time": "mesurer le temps écoulé avec `performance.now()`",
   "04_makerandom#a-random-you-are-given":
     "une source de hasard qu'on vous donne (avec graine : les mêmes tirages à chaque fois)",
+  "08_toolbox#abort-signals":
+    "arrêter un travail avec un `AbortSignal` (`signal.reason`, `AbortError` ou `TimeoutError`)",
 });
 
 /** A key of {@linkcode LESSON_SECTIONS}: `NN_topic#anchor`. */

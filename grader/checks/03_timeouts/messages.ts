@@ -1,7 +1,7 @@
 /**
  * Every sentence exercise 3 (`03_timeouts.ts`) shows a learner, in English and
- * French: its title, its hints (one at a time, from a nudge to the idea), and
- * each check's title, hint and failures.
+ * French: its title, its hints (one at a time, from the shape of the idea to
+ * the details), and each check's title, hint and failures.
  *
  * @module
  */
@@ -12,317 +12,425 @@ export const MESSAGES = defineCatalog({
   title: "A deadline on each call, like asyncio.wait_for",
   instantsSeparator: ", ",
   hint1:
-    "A deadline is a race between the work and a timer: whichever settles first decides. `Promise.race([work(signal), timer])` is the whole shape of `withTimeout`.",
+    'A deadline is a race: see lesson 8, “racing a timer” (`deno task lesson 8`, lessons/README.md#racing-a-timer). `Promise.race([a, b])` settles like whichever of `a` and `b` settles first, so turn a timer into a promise that can win by rejecting: `new Promise((_, reject) => setTimeout(() => reject(new Error("late")), 50))`. Race the work against one of those, with your own error and your own `ms`, and keep the id `setTimeout` returns so you can clear it once the race is decided.',
   hint2:
-    'Losing the race does not stop the loser. When the timer wins, abort the work\'s signal so `query` clears its own timer; when the work wins, `clearTimeout` your timer (a `finally` block does it on every path). Reject with `new DOMException("…", "TimeoutError")`.',
+    'Losing the race does not stop the loser: give the work `controller.signal` (an `AbortController` per call) and call `controller.abort(reason)` when your timer fires. Reject with your own `new DOMException("…", "TimeoutError")` before you abort: a work that honours its signal rejects at once, often with an `AbortError`, and whichever settles first wins. Where each comes from: `controller.abort()` with no reason makes `signal.reason` an `AbortError`; `controller.abort(new DOMException("…", "TimeoutError"))` or `AbortSignal.timeout(ms)` make it a `TimeoutError`. A `finally` block clears your timer on every path.',
   hint3:
-    "In `queryAll`, give every server its own `withTimeout((signal) => query(name, seconds, signal), timeoutMs)` inside one `Promise.all` over `Object.entries(servers)`: each one catches its own TimeoutError, calls `log` right there, and pushes its name to `timedOut` or `responded`.",
+    "In `queryAll`, give every server its own `withTimeout((signal) => query(name, seconds, signal), timeoutMs)`, all started at once over `Object.entries(servers)` and awaited together. Each one catches its own TimeoutError, calls `log` right there, and pushes its name to `timedOut`; a success pushes it to `responded`; any other error is rethrown. Take `performance.now()` when queryAll is called, not when the module loads.",
   queryWaitsAndStopsTitle: "query waits its time, and stops at once when its signal aborts",
   queryWaitsAndStopsHint:
-    "in the promise: `setTimeout(resolve, seconds * 1000)`; on the signal's `abort` event, `clearTimeout` and `reject(signal.reason)`; if `signal.aborted` already, reject right away",
-  queryWaitsAndStopsFail: (p: { table: string; STATEMENT: string }) =>
-    `SERVERS is ${p.table}; the statement's servers are ${p.STATEMENT}`,
-  queryWaitsAndStopsFail2: (
-    p: { name: string; seconds: number; took: string; want: string; plainElapsedMs: boolean },
-  ) =>
-    `query("${p.name}", ${p.seconds}) took ${p.took} of virtual time; expected ${p.want}${
-      p.plainElapsedMs ? `: setTimeout takes milliseconds` : ``
+    '`signal.addEventListener("abort", () => …, { once: true })` runs your code the moment the signal aborts; `signal.reason` is what it was aborted with, and `signal.aborted` says whether it already was. Clear your own timer there and reject with that reason',
+  queryTook: (p: { call: string; took: string; want: string; inMs: boolean }) =>
+    `${p.call} took ${p.took} of virtual time; expected ${p.want}${
+      p.inMs ? `: setTimeout counts in milliseconds (seconds * 1000)` : ``
     }`,
-  queryWaitsAndStopsFail3: (p: { name: string; seconds: number; plainValue: string }) =>
-    `query("${p.name}", ${p.seconds}) resolved with ${p.plainValue}; expected a string`,
-  queryWaitsAndStopsWhat: "answered anyway",
-  queryWaitsAndStopsWhat2: "rejected",
-  queryWaitsAndStopsWhat3: (p: { abortedStatus: string }) => `ended with ${p.abortedStatus}`,
-  queryWaitsAndStopsFail4: (p: { at: string; what: string; took: string }) =>
+  queryValue: (p: { call: string; value: string }) =>
+    `${p.call} resolved with ${p.value}; expected a non-empty answer string`,
+  queryValueExpected: "a non-empty string",
+  queryAnsweredAnyway: "answered anyway",
+  queryRejected: "rejected",
+  queryEnded: (p: { status: string }) => `ended with ${p.status}`,
+  queryNotStopped: (p: { at: string; what: string; took: string }) =>
     `the signal was aborted at ${p.at}, but query ${p.what} at ${p.took}: listen to the signal's abort event and reject right then`,
-  queryWaitsAndStopsFail5: (p: { abortedPendingTimers: number }) =>
-    `query stopped when its signal aborted but left ${p.abortedPendingTimers} timer(s) pending: clearTimeout yours, or it keeps the program alive for nothing`,
-  queryWaitsAndStopsFail6: (p: { earlyStatus: boolean; took: string }) =>
-    `given a signal that was already aborted, query ${
-      p.earlyStatus ? `rejected` : `answered`
-    } after ${p.took}; it should reject at once (check \`signal.aborted\` first)`,
+  queryWrongReason: (p: { at: string; got: string; want: string }) =>
+    `query stopped at ${p.at}, when its signal aborted, but rejected with ${p.got}; expected the signal's reason, ${p.want} (reject with \`signal.reason\`, so the caller learns why it stopped)`,
+  queryLeftTimer: (p: { n: number; at: string }) =>
+    `query stopped at ${p.at}, when its signal aborted, but ${
+      p.n === 1 ? `1 timer was` : `${p.n} timers were`
+    } still pending: clearTimeout yours when you stop, or it keeps the program alive for nothing`,
+  queryEarlyRejected: (p: { got: string }) => `rejected with ${p.got}`,
+  queryEarlyAnswered: "answered",
+  queryAlreadyAborted: (p: { got: string; took: string; want: string }) =>
+    `given a signal that was already aborted, query ${p.got} after ${p.took}; it should reject at once with the signal's reason, ${p.want} (check \`signal.aborted\` first)`,
   timeoutRejectsAtMsTitle: "withTimeout rejects with a TimeoutError exactly at the deadline",
   timeoutRejectsAtMsHint:
-    'start your own timer: when it fires, reject with `new DOMException("…", "TimeoutError")` — do not count on the work to stop by itself',
-  timeoutRejectsAtMsWhat: (p: { runValue: string; took: string }) =>
-    `resolved with ${p.runValue} at ${p.took}, when the work ended`,
-  timeoutRejectsAtMsWhat2: (p: { runStatus: string; took: string }) =>
-    `ended with ${p.runStatus} at ${p.took}`,
-  timeoutRejectsAtMsFail: (p: { ms: number; workMs: string; what: string; want: string }) =>
-    `withTimeout(work, ${p.ms}), whose work takes ${p.workMs} and ignores its signal, ${p.what}; it should reject at ${p.want}. Your own timer must reject: the work may not listen to the signal`,
-  timeoutRejectsAtMsFail2: (p: { ms: number; took: string; want: string; runElapsedMs: boolean }) =>
-    `withTimeout(work, ${p.ms}) rejected at ${p.took}; the deadline is ${p.want}${
-      p.runElapsedMs ? `, not when the work gives up` : ``
+    'race the work against a promise that your own timer rejects: `Promise.race([work(signal), new Promise((_, reject) => setTimeout(() => reject(error), 50))])` settles at the timer even if the work never stops. Make `error` a `new DOMException("…", "TimeoutError")` and reject it before you abort the work',
+  timeoutResolved: (p: { value: string; took: string }) =>
+    `resolved with ${p.value} at ${p.took}, when the work ended`,
+  timeoutEnded: (p: { status: string; took: string }) => `ended with ${p.status} at ${p.took}`,
+  timeoutNotRejected: (p: { call: string; workMs: string; what: string; want: string }) =>
+    `${p.call}, whose work takes ${p.workMs} and ignores its signal, ${p.what}; it should reject at ${p.want}. Your own timer must reject: a work may not listen to its signal`,
+  timeoutWrongInstant: (p: { call: string; took: string; want: string; workEnd: boolean }) =>
+    `${p.call} rejected at ${p.took}; the deadline is ${p.want}${
+      p.workEnd ? `, not when the work gives up` : ``
     }`,
-  timeoutRejectsAtMsFail3: (p: { got: string }) =>
-    `withTimeout rejected at the right time, but with ${p.got}; expected an error named TimeoutError, e.g. \`new DOMException("…", "TimeoutError")\`, so callers can tell a timeout from a failure`,
+  timeoutWrongError: (p: { call: string; got: string }) =>
+    `${p.call} rejected at the deadline, but with ${p.got}; expected an error named TimeoutError, e.g. \`new DOMException("…", "TimeoutError")\`, so callers can tell a timeout from a failure`,
+  timeoutGotValue: (p: { value: string }) => `resolved with ${p.value}`,
+  timeoutExpected: (p: { at: string }) => `TimeoutError at ${p.at}`,
+  timeoutGotError: (p: { error: string }) => `rejected with ${p.error}`,
+  timeoutAbortErrorWon: (p: { call: string; got: string; took: string }) =>
+    `${p.call} rejected at the deadline (${p.took}) with ${p.got}: that is the error the work threw when its signal was aborted, as node:timers/promises does. An AbortError means "aborted"; a TimeoutError means "aborted because time ran out", and withTimeout must say the second. Likely causes: you abort before you reject, so the work's rejection wins the race (reject first, then abort); or withTimeout waits for the work to give up instead of rejecting on its own. Note that \`controller.abort()\` with no reason makes \`signal.reason\` an AbortError too; \`controller.abort(error)\` with your TimeoutError hands the work the right reason`,
+  timeoutHonouringWork: (p: { call: string; got: string; took: string; want: string }) =>
+    `${p.call}, whose work stops with an AbortError of its own when its signal aborts, ${p.got} at ${p.took}; expected a TimeoutError at ${p.want}`,
   resolvesWithValueTitle: "withTimeout resolves with the work's value as soon as it is there",
   resolvesWithValueHint:
-    "`return await Promise.race([work(signal), deadline])`: the race settles like the first to finish",
-  resolvesWithValueFail: (p: { ms: number; runValue: string; value: string; runValue2: boolean }) =>
-    `withTimeout(work, ${p.ms}) resolved with ${p.runValue}; the work returned ${p.value}${
-      p.runValue2 ? `: a missing \`return\`?` : ``
+    "`Promise.race` settles like the first promise to settle, with its value: `await Promise.race([fast, slow])` gives `fast`'s value when `fast` wins — return it",
+  resolvesAbortedAtStart: (p: { call: string }) =>
+    `${p.call}: the work's signal was already aborted when the work started, so the work stopped at once. An earlier call that timed out aborted it: make a new AbortController in each call, not one for the whole module`,
+  resolvesWrongValue: (p: { call: string; got: string; value: string; missingReturn: boolean }) =>
+    `${p.call} resolved with ${p.got}; the work returned ${p.value}${
+      p.missingReturn ? `: a missing \`return\`?` : ``
     }`,
-  resolvesWithValueFail2: (p: { took: string; want: string }) =>
-    `withTimeout resolved at ${p.took}, but the work was done at ${p.want}: do not wait for the deadline once the work has finished`,
-  passesRejectionTitle: "withTimeout passes the work's own error through",
+  resolvesLate: (p: { call: string; took: string; want: string; atDeadline: boolean }) =>
+    `${p.call} resolved at ${p.took}, but the work was done at ${p.want}${
+      p.atDeadline
+        ? `: it waited for its deadline as well. Settle as soon as the first of the two settles (Promise.race), not when both have`
+        : `: settle with the work's value as soon as it is there`
+    }`,
+  passesRejectionTitle: "withTimeout passes the work's own error through, unchanged",
   passesRejectionHint:
-    "only your timer may produce a TimeoutError: when the work itself fails, reject with its error",
-  passesRejectionFail: (
-    p: {
-      at: string;
-      errorMessage: string;
-      runStatus: boolean;
-      runValue: string;
-      runStatus2: string;
-    },
+    "in a race, a rejection settles the race too: `Promise.race([failing, timer])` rejects with `failing`'s own error object. Only your timer makes a TimeoutError; anything else the work throws goes through as it is",
+  passesResolved: (p: { call: string; at: string; error: string; got: string; took: string }) =>
+    `the work failed at ${p.at} with ${p.error}, but ${p.call} resolved with ${p.got} at ${p.took}: let the error through`,
+  passesOtherError: (
+    p: { call: string; error: string; got: string; timeout: boolean; copy: boolean },
   ) =>
-    `the work failed at ${p.at} with "${p.errorMessage}", but withTimeout ${
-      p.runStatus ? `resolved with ${p.runValue}` : `ended with ${p.runStatus2}`
-    }: let the error through`,
-  passesRejectionFail2: (p: { errorMessage: string; got: string; runError: boolean }) =>
-    `the work failed with "${p.errorMessage}", but withTimeout rejected with ${p.got}${
-      p.runError ? `: that is not a timeout, the work failed on its own` : ``
+    `the work failed with ${p.error}, but ${p.call} rejected with ${p.got}${
+      p.timeout
+        ? `: that is not a timeout, the work failed on its own before the deadline`
+        : p.copy
+        ? `, a copy of it: reject with the very error object (\`reject(error)\`, \`throw error\`), so callers keep its class and its cause`
+        : `: reject with the work's own error, unchanged`
     }`,
-  passesRejectionFail3: (p: { took: string; at: string }) =>
-    `withTimeout rejected at ${p.took}; the work failed at ${p.at}`,
+  passesLate: (p: { call: string; took: string; at: string }) =>
+    `${p.call} rejected at ${p.took}; the work failed at ${p.at}: pass the error on as soon as it comes`,
   clearsItsTimerTitle:
-    "withTimeout clears its timer when the work finishes first (no leaked timer)",
+    "withTimeout clears its timer whenever the work settles first (no leaked timer)",
   clearsItsTimerHint:
-    "keep the id from setTimeout and `clearTimeout(id)` in a `finally`: it runs whether the work succeeded, failed or timed out",
-  clearsItsTimerFail: (p: { how: string; n: number; ms: string }) =>
-    `${p.how}, ${p.n} timer(s) of yours were still pending: the ${p.ms} deadline timer was never cleared. In a real program it keeps the process alive until it fires, for nothing — clearTimeout it as soon as the race is decided`,
-  clearsItsTimerArg: (p: { fails: boolean; at: string }) =>
+    "keep what `setTimeout` returns and `clearTimeout` it once the race is decided, on every path: `try { return await race; } finally { clearTimeout(id); }` runs whether the work succeeded, failed or timed out",
+  clearsItsTimerFail: (p: { how: string; n: number }) =>
+    `${p.how}, ${
+      p.n === 1 ? `1 timer of yours was` : `${p.n} timers of yours were`
+    } still pending: a deadline timer was never cleared. In a real program it keeps the process alive until it fires, for nothing — clearTimeout it as soon as the race is decided, on the error path too`,
+  clearsWhenWork: (p: { fails: boolean; at: string }) =>
     `when the work ${p.fails ? `failed` : `finished`} at ${p.at}`,
-  clearsItsTimerArg2: (p: { runElapsedMs: string }) =>
-    `when queryAll returned at ${p.runElapsedMs}`,
+  clearsWhenTwo: (p: { at: string }) =>
+    `when two calls at once had both finished, at ${p.at} (each call must clear its own timer: keep its id in the call, not in a variable shared by the module)`,
+  clearsWhenQueryAll: (p: { at: string }) => `when queryAll returned at ${p.at}`,
   timeoutAbortsWorkTitle:
     "at the deadline, the work's signal is aborted (the slow call is cancelled)",
   timeoutAbortsWorkHint:
-    "pass `controller.signal` to the work and call `controller.abort()` when your timer fires; in queryAll, hand that signal on: `(signal) => query(name, seconds, signal)`",
-  timeoutAbortsWorkFail: "withTimeout never called the work",
-  timeoutAbortsWorkFail2:
-    "withTimeout called the work without a signal: call `work(signal)` so the work can be told to stop",
-  timeoutAbortsWorkGot: "never",
-  timeoutAbortsWorkFail3: (p: { got: string; want: string; callAborted: boolean }) =>
+    "an `AbortController` is the off switch: `const c = new AbortController(); work(c.signal); … c.abort(reason)` tells the work to stop. Call `abort` when your timer fires; in queryAll, hand that signal on to query",
+  abortsNeverCalled: "withTimeout never called the work",
+  abortsNoSignal:
+    "withTimeout called the work without an AbortSignal: call `work(signal)` so the work can be told to stop",
+  abortsNever: "never",
+  abortsWrongInstant: (p: { got: string; want: string; never: boolean; atStart: boolean }) =>
     `the work's signal was aborted: ${p.got}; expected at the deadline, ${p.want}. ${
-      p.callAborted
-        ? ``
-        : `Losing the race does not stop the work: it keeps running (and holding its timer) after withTimeout gave up`
+      p.never
+        ? `Losing the race does not stop the work: it keeps running (and holding its timer) after withTimeout gave up`
+        : p.atStart
+        ? `It was already aborted when the work started: an earlier call aborted it. Make a new AbortController in each call`
+        : ``
     }`,
-  timeoutAbortsWorkFail4: (
-    p: {
-      name: string;
-      seconds: string;
-      start: string;
-      noSignal: boolean;
-      cancelled: boolean;
-      at: string;
-      timeoutMs: number;
-    },
-  ) =>
-    `queryAll: ${p.name} (${p.seconds}) was not cancelled at its deadline (${p.start})${
+  abortsQueryAll: (p: { name: string; seconds: string; due: string; noSignal: boolean }) =>
+    `queryAll: ${p.name} (${p.seconds}) was not cancelled at its deadline (${p.due})${
       p.noSignal
         ? `: query was called without the signal. Pass it on: \`withTimeout((signal) => query(name, seconds, signal), timeoutMs)\``
-        : `${
-          p.cancelled
-            ? `: it was cancelled at ${p.at} — is the timeoutMs option (${p.timeoutMs}) used?`
-            : ``
-        }`
+        : `: the signal query was given was never aborted. Likely causes: it is not the signal withTimeout aborts; or this call's deadline timer never fired, cleared by another call (a timer variable shared by the module)`
     }`,
   queryAllTogetherTitle: "queryAll queries every server at once and returns at the deadline",
   queryAllTogetherHint:
-    "start one withTimeout per server with `Object.entries(servers).map(…)` and await them together with Promise.all",
-  queryAllTogetherFail: (p: { name: string; callsLength: number }) =>
-    `${p.name} was queried ${p.callsLength} times; expected once`,
-  queryAllTogetherFail2: (p: { name: string; at: string }) =>
-    `${p.name} was queried at ${p.at}, not at 0.0 s: it waited for another server first. Start every query before awaiting any`,
-  queryAllTogetherFail3: (
-    p: { timeoutMs: number; took: string; timeoutMs2: string; want: string; runElapsedMs: boolean },
+    "start every call before you await any: `await Promise.all(items.map((item) => start(item)))` runs them side by side, so the total is the slowest one (cut at the deadline), not the sum",
+  togetherCalls: (p: { name: string; n: number }) =>
+    `${p.name} was queried ${
+      p.n === 0 ? `0 times` : p.n === 1 ? `once` : `${p.n} times`
+    }; expected exactly once`,
+  togetherLate: (p: { name: string; started: string; at: string }) =>
+    `${p.name} was queried at ${p.started}; queryAll was called at ${p.at}: it waited for another server first. Start every query before awaiting any`,
+  togetherArgs: (p: { name: string; got: string; want: string }) =>
+    `${p.name} was queried with (${p.got}); expected (${p.want}, signal): its name and its seconds, as in the table`,
+  togetherDefault: (p: { took: string; want: string }) =>
+    `called without timeoutMs, queryAll took ${p.took}; with the default deadline, 2000 ms, it takes ${p.want}`,
+  togetherWrongEnd: (
+    p: { timeoutMs: number; took: string; deadline: string; want: string; hardCoded: boolean },
   ) =>
-    `queryAll(servers, { timeoutMs: ${p.timeoutMs} }) took ${p.took}; with every query started together and cut at ${p.timeoutMs2}, it takes ${p.want}${
-      p.runElapsedMs ? `: is timeoutMs used for each deadline?` : ``
+    `queryAll(servers, { timeoutMs: ${p.timeoutMs} }) took ${p.took}; with every query started together and cut at ${p.deadline}, it takes ${p.want}${
+      p.hardCoded ? `: is timeoutMs used for each deadline, rather than 2000?` : ``
     }`,
   warnsAtDeadlineTitle: "queryAll warns through log the moment a server misses its deadline",
   warnsAtDeadlineHint:
-    "catch the TimeoutError around each server's own withTimeout and call `log(…)` right there, naming the server; use the `log` option, not console",
-  warnsAtDeadlineSeen:
+    "a `catch` right after one server's own await runs at the instant that server fails: `try { await one(); } catch (e) { log(…) }` inside each server's task, not after they all end. Name the server in the line",
+  warnsLogNeverCalled:
     "log was never called (did you print with console instead of the `log` option?)",
-  warnsAtDeadlineSeen2: "no log line names it",
-  warnsAtDeadlineSeen3: (p: { mine: string }) => `it was named at ${p.mine}`,
-  warnsAtDeadlineMissed: (p: { name: string }) =>
-    `${p.name} was never queried; its deadline was at`,
-  warnsAtDeadlineMissed2: (p: { name: string }) => `${p.name} timed out at`,
-  warnsAtDeadlineFail: (p: { missed: string; want: string; seen: string; early: boolean }) =>
-    `${p.missed} ${p.want}, but ${p.seen}${
-      p.early
-        ? `. A warning before the deadline is a guess from the numbers: warn when the timeout actually happens`
+  warnsConsoleSilent:
+    "nothing was printed (without a `log` option, queryAll should warn through the console)",
+  warnsNotNamed: (p: { n: number }) =>
+    p.n === 1
+      ? `the one line printed does not name it`
+      : `none of the ${p.n} lines printed names it`,
+  warnsNamedAt: (p: { instants: string }) => `it was named at ${p.instants}`,
+  warnsNeverQueried: (p: { name: string }) => `${p.name} was never queried; its deadline was at`,
+  warnsTimedOut: (p: { name: string }) => `${p.name} timed out at`,
+  warnsNoLogOption: " (queryAll called without a log option: the console is the default)",
+  warnsAtDeadlineFail: (
+    p: { missed: string; want: string; seen: string; early: "guess" | "early" | ""; how: string },
+  ) =>
+    `${p.missed} ${p.want}, but ${p.seen}${p.how}${
+      p.early === "guess"
+        ? `. A warning as the query starts is a guess from the numbers: warn when the timeout actually happens`
+        : p.early === "early"
+        ? `: before its deadline. Is the deadline timeoutMs, counted from the query's start?`
         : ``
     }`,
-  warnsAtDeadlineExpected: (p: { name: string; want: string }) =>
-    `a log line naming ${p.name} at ${p.want}`,
+  warnsExpected: (p: { name: string; want: string }) => `a line naming ${p.name} at ${p.want}`,
   queryAllReportTitle: "queryAll reports who responded, who timed out, and the time it took",
   queryAllReportHint:
-    "push each name to exactly one list: `responded` after the await succeeds, `timedOut` in the catch; seconds = (performance.now() - start) / 1000",
-  queryAllReportTie: (p: { inTime: boolean }) =>
-    ` (server_B answered ${
-      p.inTime ? `just in time` : `too late`
-    } here: either is fine, if the report says so)`,
-  queryAllReportFail: (p: { got: string; want: string; tie: string }) =>
-    `queryAll returned ${p.got}; what happened was ${p.want}${p.tie}`,
-  queryAllReportFail2: (p: { s: string; passed: string; inMs: boolean }) =>
-    `queryAll returned seconds = ${p.s}, but ${p.passed} passed${
-      p.inMs ? `: that is milliseconds, divide by 1000` : ``
+    "sort each outcome into one list as it happens: `try { await one(); ok.push(name); } catch { late.push(name); }`, and measure with `performance.now()` taken when the call starts: `(performance.now() - start) / 1000`",
+  reportTie: (p: { names: string }) =>
+    ` (${p.names} answered right at the deadline: either list is fine for it, as long as the report says what happened)`,
+  reportWrongLists: (p: { call: string; got: string; want: string; tie: string }) =>
+    `${p.call} returned ${p.got}; what happened was ${p.want}${p.tie}`,
+  reportWrongSeconds: (
+    p: { call: string; s: string; passed: string; inMs: boolean; fromZero: boolean; from: string },
+  ) =>
+    `${p.call} returned seconds = ${p.s}, but ${p.passed} passed from the call to its return${
+      p.inMs
+        ? `: that is milliseconds, divide by 1000`
+        : p.fromZero
+        ? `: that counts from t = 0, not from the call at ${p.from}. Take performance.now() inside queryAll, when it is called, not once for the module`
+        : ``
     }`,
-  mainFinishesTitle: "main() queries the servers, prints a summary, and finishes",
-  mainFinishesHint: "main awaits queryAll() and prints who responded and who timed out",
-  mainFinishesFail: (p: { took: string }) =>
-    `main() finished after ${p.took}, before the 2.0 s deadline could pass: did you forget \`await\`?`,
-  mainFinishesFail2:
-    "main() printed nothing: print who responded, who timed out, and the total time",
+  passesErrorsTitle: "queryAll does not report a server that failed as timed out",
+  passesErrorsHint:
+    'tell the errors apart by name: `if (error.name !== "TimeoutError") throw error;` lets anything that is not a timeout go on, and `Promise.all` then rejects with it',
+  passesErrorsOther: (p: { call: string; error: string; got: string }) =>
+    `a query failed with "${p.error}", and ${p.call} rejected with ${p.got}: let the query's own error through, unchanged`,
+  passesErrorsListed: (
+    p: { call: string; name: string; error: string; at: string; list: string },
+  ) =>
+    `${p.name} failed at ${p.at} with "${p.error}", an error of its own, but ${p.call} listed it in ${p.list}: it neither answered nor timed out. Rethrow what is not a TimeoutError, so queryAll rejects with it`,
+  mainFinishesTitle:
+    "main() queries the servers, then prints who responded, who timed out, and the time",
+  mainFinishesHint:
+    "`const report = await queryAll();` waits the 2 s, then print from `report`: every server's name, in its group, and `report.seconds`",
+  mainServers: (p: { table: string; want: string }) =>
+    `SERVERS is ${p.table}; the statement's servers are ${p.want}`,
+  mainServersHint:
+    "keep SERVERS as the statement gives it: server_A 0.5, server_B 2.0, server_C 5.0, server_D 1.2",
+  mainEarly: (p: { took: string }) =>
+    `main() finished after ${p.took}, before the 2.000 s deadline could pass. Likely causes: main() does not await queryAll() (a forgotten \`await\`), or queryAll() returns before its queries have settled`,
+  mainLate: (p: { took: string; want: string }) =>
+    `main() finished after ${p.took}; with every server cut at the deadline it takes ${p.want}`,
+  mainNames: (p: { missing: string; n: number; printed: number; before: number }) =>
+    `after queryAll returned, main() ${
+      p.printed === 0
+        ? `printed nothing of its own${
+          p.before > 0
+            ? ` (it printed ${p.before === 1 ? `a line` : `${p.before} lines`} before the deadline)`
+            : ``
+        }`
+        : `did not name ${p.missing}`
+    }: print every server's name, in the group it ended in`,
+  mainNoFigure: (p: { took: string }) =>
+    `main() never printed how long it took (${p.took}, as queryAll measured it): print report.seconds, in any format`,
 }, {
   title: "Une échéance sur chaque appel, comme asyncio.wait_for",
   instantsSeparator: ", ",
   hint1:
-    "Une échéance, c'est une course entre le travail et un minuteur : le premier qui se termine décide. `Promise.race([work(signal), minuteur])`, c'est toute la forme de `withTimeout`.",
+    "Une échéance, c'est une course : voyez la leçon 8, « faire la course avec un minuteur » (`deno task lesson 8 --lang fr`, lessons/README.fr.md#racing-a-timer). `Promise.race([a, b])` se termine comme le premier de `a` et `b` à se terminer ; faites donc d'un minuteur une promesse qui peut gagner en échouant : `new Promise((_, reject) => setTimeout(() => reject(new Error(\"trop tard\")), 50))`. Faites courir le travail contre une promesse de ce genre, avec votre propre erreur et votre propre `ms`, et gardez l'identifiant que renvoie `setTimeout` pour l'effacer une fois la course jouée.",
   hint2:
-    'Perdre la course n\'arrête pas le perdant. Quand le minuteur gagne, annulez le signal du travail pour que `query` efface son propre minuteur ; quand le travail gagne, faites `clearTimeout` sur le vôtre (un bloc `finally` le fait dans tous les cas). Rejetez avec `new DOMException("…", "TimeoutError")`.',
+    'Perdre la course n\'arrête pas le perdant : donnez au travail `controller.signal` (un `AbortController` par appel) et appelez `controller.abort(raison)` quand votre minuteur se déclenche. Rejetez avec votre propre `new DOMException("…", "TimeoutError")` avant d\'annuler : un travail qui écoute son signal échoue aussitôt, souvent avec une `AbortError`, et le premier qui se termine gagne. D\'où vient chacune : `controller.abort()` sans raison fait de `signal.reason` une `AbortError` ; `controller.abort(new DOMException("…", "TimeoutError"))` ou `AbortSignal.timeout(ms)` en font une `TimeoutError`. Un bloc `finally` efface votre minuteur dans tous les cas.',
   hint3:
-    "Dans `queryAll`, donnez à chaque serveur son propre `withTimeout((signal) => query(name, seconds, signal), timeoutMs)` dans un seul `Promise.all` sur `Object.entries(servers)` : chacun attrape sa propre TimeoutError, appelle `log` sur-le-champ, et range son nom dans `timedOut` ou `responded`.",
+    "Dans `queryAll`, donnez à chaque serveur son propre `withTimeout((signal) => query(name, seconds, signal), timeoutMs)`, tous lancés d'un coup sur `Object.entries(servers)` et attendus ensemble. Chacun attrape sa propre TimeoutError, appelle `log` sur-le-champ et range son nom dans `timedOut` ; une réussite le range dans `responded` ; toute autre erreur est relancée. Prenez `performance.now()` à l'appel de queryAll, pas au chargement du module.",
   queryWaitsAndStopsTitle:
     "query attend sa durée, et s'arrête aussitôt quand son signal est annulé",
   queryWaitsAndStopsHint:
-    "dans la promesse : `setTimeout(resolve, seconds * 1000)` ; sur l'événement `abort` du signal, `clearTimeout` et `reject(signal.reason)` ; si `signal.aborted` est déjà vrai, rejetez tout de suite",
-  queryWaitsAndStopsFail: (p) =>
-    `SERVERS vaut ${p.table} ; les serveurs de l'énoncé sont ${p.STATEMENT}`,
-  queryWaitsAndStopsFail2: (p) =>
-    `query("${p.name}", ${p.seconds}) a pris ${p.took} de temps virtuel ; attendu ${p.want}${
-      p.plainElapsedMs ? ` : setTimeout prend des millisecondes` : ``
+    "`signal.addEventListener(\"abort\", () => …, { once: true })` exécute votre code à l'instant où le signal est annulé ; `signal.reason` dit avec quoi il l'a été, et `signal.aborted` s'il l'est déjà. Effacez-y votre minuteur et rejetez avec cette raison",
+  queryTook: (p) =>
+    `${p.call} a pris ${p.took} de temps virtuel ; attendu ${p.want}${
+      p.inMs ? ` : setTimeout compte en millisecondes (seconds * 1000)` : ``
     }`,
-  queryWaitsAndStopsFail3: (p) =>
-    `query("${p.name}", ${p.seconds}) a renvoyé ${p.plainValue} ; attendu une chaîne`,
-  queryWaitsAndStopsWhat: "a quand même répondu",
-  queryWaitsAndStopsWhat2: "a échoué",
-  queryWaitsAndStopsWhat3: (p) => `s'est terminée par ${p.abortedStatus}`,
-  queryWaitsAndStopsFail4: (p) =>
+  queryValue: (p) => `${p.call} a renvoyé ${p.value} ; attendu une réponse, une chaîne non vide`,
+  queryValueExpected: "une chaîne non vide",
+  queryAnsweredAnyway: "a quand même répondu",
+  queryRejected: "a échoué",
+  queryEnded: (p) => `s'est terminée par ${p.status}`,
+  queryNotStopped: (p) =>
     `le signal a été annulé à ${p.at}, mais query ${p.what} à ${p.took} : écoutez l'événement abort du signal et rejetez à ce moment-là`,
-  queryWaitsAndStopsFail5: (p) =>
-    `query s'est arrêtée à l'annulation de son signal mais a laissé ${p.abortedPendingTimers} minuteur(s) en attente : faites clearTimeout sur le vôtre, sinon il garde le programme en vie pour rien`,
-  queryWaitsAndStopsFail6: (p) =>
-    `avec un signal déjà annulé, query a ${
-      p.earlyStatus ? `échoué` : `répondu`
-    } après ${p.took} ; elle doit rejeter aussitôt (testez d'abord \`signal.aborted\`)`,
+  queryWrongReason: (p) =>
+    `query s'est arrêtée à ${p.at}, à l'annulation de son signal, mais a rejeté avec ${p.got} ; attendu la raison du signal, ${p.want} (rejetez avec \`signal.reason\`, pour que l'appelant sache pourquoi elle s'est arrêtée)`,
+  queryLeftTimer: (p) =>
+    `query s'est arrêtée à ${p.at}, à l'annulation de son signal, mais ${
+      p.n === 1 ? `un minuteur était` : `${p.n} minuteurs étaient`
+    } encore en attente : effacez le vôtre (clearTimeout) quand vous vous arrêtez, sinon il garde le programme en vie pour rien`,
+  queryEarlyRejected: (p) => `a échoué avec ${p.got}`,
+  queryEarlyAnswered: "a répondu",
+  queryAlreadyAborted: (p) =>
+    `avec un signal déjà annulé, query ${p.got} après ${p.took} ; elle doit rejeter aussitôt avec la raison du signal, ${p.want} (testez d'abord \`signal.aborted\`)`,
   timeoutRejectsAtMsTitle: "withTimeout échoue avec une TimeoutError pile à l'échéance",
   timeoutRejectsAtMsHint:
-    'lancez votre propre minuteur : quand il se déclenche, rejetez avec `new DOMException("…", "TimeoutError")` — ne comptez pas sur le travail pour s\'arrêter seul',
-  timeoutRejectsAtMsWhat: (p) => `a renvoyé ${p.runValue} à ${p.took}, à la fin du travail`,
-  timeoutRejectsAtMsWhat2: (p) => `s'est terminé par ${p.runStatus} à ${p.took}`,
-  timeoutRejectsAtMsFail: (p) =>
-    `withTimeout(work, ${p.ms}), dont le travail prend ${p.workMs} et ignore son signal, ${p.what} ; il doit échouer à ${p.want}. C'est votre propre minuteur qui doit rejeter : le travail peut ignorer le signal`,
-  timeoutRejectsAtMsFail2: (p) =>
-    `withTimeout(work, ${p.ms}) a échoué à ${p.took} ; l'échéance est ${p.want}${
-      p.runElapsedMs ? `, pas quand le travail abandonne` : ``
+    'faites courir le travail contre une promesse que votre propre minuteur rejette : `Promise.race([work(signal), new Promise((_, reject) => setTimeout(() => reject(erreur), 50))])` se termine au minuteur même si le travail ne s\'arrête jamais. Faites de `erreur` une `new DOMException("…", "TimeoutError")` et rejetez-la avant d\'annuler le travail',
+  timeoutResolved: (p) => `a renvoyé ${p.value} à ${p.took}, à la fin du travail`,
+  timeoutEnded: (p) => `s'est terminé par ${p.status} à ${p.took}`,
+  timeoutNotRejected: (p) =>
+    `${p.call}, dont le travail prend ${p.workMs} et ignore son signal, ${p.what} ; il doit échouer à ${p.want}. C'est votre propre minuteur qui doit rejeter : un travail peut ignorer son signal`,
+  timeoutWrongInstant: (p) =>
+    `${p.call} a échoué à ${p.took} ; l'échéance est ${p.want}${
+      p.workEnd ? `, pas quand le travail abandonne` : ``
     }`,
-  timeoutRejectsAtMsFail3: (p) =>
-    `withTimeout a échoué au bon moment, mais avec ${p.got} ; attendu une erreur nommée TimeoutError, par exemple \`new DOMException("…", "TimeoutError")\`, pour distinguer un dépassement d'une panne`,
+  timeoutWrongError: (p) =>
+    `${p.call} a échoué à l'échéance, mais avec ${p.got} ; attendu une erreur nommée TimeoutError, par exemple \`new DOMException("…", "TimeoutError")\`, pour que l'appelant distingue un dépassement d'une panne`,
+  timeoutGotValue: (p) => `a renvoyé ${p.value}`,
+  timeoutExpected: (p) => `TimeoutError à ${p.at}`,
+  timeoutGotError: (p) => `a échoué avec ${p.error}`,
+  timeoutAbortErrorWon: (p) =>
+    `${p.call} a échoué à l'échéance (${p.took}) avec ${p.got} : c'est l'erreur que le travail a levée à l'annulation de son signal, comme le fait node:timers/promises. Une AbortError veut dire « annulé » ; une TimeoutError, « annulé faute de temps », et c'est la seconde que withTimeout doit dire. Causes probables : vous annulez avant de rejeter, si bien que l'échec du travail gagne la course (rejetez d'abord, annulez ensuite) ; ou withTimeout attend que le travail abandonne au lieu de rejeter de lui-même. À noter : \`controller.abort()\` sans raison fait aussi de \`signal.reason\` une AbortError ; \`controller.abort(erreur)\` avec votre TimeoutError donne au travail la bonne raison`,
+  timeoutHonouringWork: (p) =>
+    `${p.call}, dont le travail s'arrête avec sa propre AbortError quand son signal est annulé, ${p.got} à ${p.took} ; attendu une TimeoutError à ${p.want}`,
   resolvesWithValueTitle: "withTimeout renvoie la valeur du travail dès qu'elle est là",
   resolvesWithValueHint:
-    "`return await Promise.race([work(signal), deadline])` : la course se termine comme le premier arrivé",
-  resolvesWithValueFail: (p) =>
-    `withTimeout(work, ${p.ms}) a renvoyé ${p.runValue} ; le travail a renvoyé ${p.value}${
-      p.runValue2 ? ` : un \`return\` oublié ?` : ``
+    "`Promise.race` se termine comme la première promesse terminée, avec sa valeur : `await Promise.race([rapide, lente])` donne la valeur de `rapide` quand elle gagne — renvoyez-la",
+  resolvesAbortedAtStart: (p) =>
+    `${p.call} : le signal du travail était déjà annulé quand le travail a commencé, si bien qu'il s'est arrêté aussitôt. Un appel précédent, qui avait dépassé le délai, l'avait annulé : créez un AbortController à chaque appel, pas un pour tout le module`,
+  resolvesWrongValue: (p) =>
+    `${p.call} a renvoyé ${p.got} ; le travail a renvoyé ${p.value}${
+      p.missingReturn ? ` : un \`return\` oublié ?` : ``
     }`,
-  resolvesWithValueFail2: (p) =>
-    `withTimeout a répondu à ${p.took}, alors que le travail était fini à ${p.want} : n'attendez pas l'échéance une fois le travail terminé`,
-  passesRejectionTitle: "withTimeout laisse passer l'erreur du travail lui-même",
+  resolvesLate: (p) =>
+    `${p.call} a répondu à ${p.took}, alors que le travail était fini à ${p.want}${
+      p.atDeadline
+        ? ` : il a aussi attendu son échéance. Terminez dès que le premier des deux se termine (Promise.race), pas quand les deux l'ont fait`
+        : ` : renvoyez la valeur du travail dès qu'elle est là`
+    }`,
+  passesRejectionTitle: "withTimeout laisse passer telle quelle l'erreur du travail lui-même",
   passesRejectionHint:
-    "seul votre minuteur peut produire une TimeoutError : quand le travail échoue, rejetez avec son erreur",
-  passesRejectionFail: (p) =>
-    `le travail a échoué à ${p.at} avec "${p.errorMessage}", mais withTimeout ${
-      p.runStatus ? `a renvoyé ${p.runValue}` : `s'est terminé par ${p.runStatus2}`
-    } : laissez passer l'erreur`,
-  passesRejectionFail2: (p) =>
-    `le travail a échoué avec "${p.errorMessage}", mais withTimeout a rejeté avec ${p.got}${
-      p.runError ? ` : ce n'est pas un dépassement, le travail a échoué de lui-même` : ``
+    "dans une course, un échec termine aussi la course : `Promise.race([enEchec, minuteur])` rejette avec l'objet erreur de `enEchec` lui-même. Seul votre minuteur produit une TimeoutError ; tout ce que le travail lève d'autre passe tel quel",
+  passesResolved: (p) =>
+    `le travail a échoué à ${p.at} avec ${p.error}, mais ${p.call} a renvoyé ${p.got} à ${p.took} : laissez passer l'erreur`,
+  passesOtherError: (p) =>
+    `le travail a échoué avec ${p.error}, mais ${p.call} a rejeté avec ${p.got}${
+      p.timeout
+        ? ` : ce n'est pas un dépassement, le travail a échoué de lui-même avant l'échéance`
+        : p.copy
+        ? `, une copie de l'erreur : rejetez avec l'objet erreur lui-même (\`reject(error)\`, \`throw error\`), pour que l'appelant garde sa classe et sa cause`
+        : ` : rejetez avec l'erreur du travail, telle quelle`
     }`,
-  passesRejectionFail3: (p) => `withTimeout a échoué à ${p.took} ; le travail a échoué à ${p.at}`,
+  passesLate: (p) =>
+    `${p.call} a échoué à ${p.took} ; le travail a échoué à ${p.at} : transmettez l'erreur dès qu'elle arrive`,
   clearsItsTimerTitle:
-    "withTimeout efface son minuteur quand le travail finit avant (aucun minuteur oublié)",
+    "withTimeout efface son minuteur dès que le travail se termine avant lui (aucun minuteur oublié)",
   clearsItsTimerHint:
-    "gardez l'identifiant renvoyé par setTimeout et faites `clearTimeout(id)` dans un `finally` : il s'exécute que le travail ait réussi, échoué ou dépassé le délai",
+    "gardez ce que renvoie `setTimeout` et faites `clearTimeout` dessus une fois la course jouée, dans tous les cas : `try { return await course; } finally { clearTimeout(id); }` s'exécute que le travail ait réussi, échoué ou dépassé le délai",
   clearsItsTimerFail: (p) =>
-    `${p.how}, ${p.n} minuteur(s) à vous étaient encore en attente : le minuteur de l'échéance (${p.ms}) n'a jamais été effacé. Dans un vrai programme, il garde le processus en vie jusqu'à son déclenchement, pour rien — faites clearTimeout dès que la course est jouée`,
-  clearsItsTimerArg: (p) => `quand le travail a ${p.fails ? `échoué` : `fini`} à ${p.at}`,
-  clearsItsTimerArg2: (p) => `quand queryAll a rendu la main à ${p.runElapsedMs}`,
+    `${p.how}, ${
+      p.n === 1 ? `un de vos minuteurs était` : `${p.n} de vos minuteurs étaient`
+    } encore en attente : un minuteur d'échéance n'a jamais été effacé. Dans un vrai programme, il garde le processus en vie jusqu'à son déclenchement, pour rien — effacez-le (clearTimeout) dès que la course est jouée, y compris quand le travail échoue`,
+  clearsWhenWork: (p) => `quand le travail a ${p.fails ? `échoué` : `fini`} à ${p.at}`,
+  clearsWhenTwo: (p) =>
+    `quand deux appels simultanés avaient tous deux fini, à ${p.at} (chaque appel doit effacer son propre minuteur : gardez son identifiant dans l'appel, pas dans une variable partagée par le module)`,
+  clearsWhenQueryAll: (p) => `quand queryAll a rendu la main à ${p.at}`,
   timeoutAbortsWorkTitle:
     "à l'échéance, le signal du travail est annulé (l'appel lent est abandonné)",
   timeoutAbortsWorkHint:
-    "passez `controller.signal` au travail et appelez `controller.abort()` quand votre minuteur se déclenche ; dans queryAll, transmettez ce signal : `(signal) => query(name, seconds, signal)`",
-  timeoutAbortsWorkFail: "withTimeout n'a jamais appelé le travail",
-  timeoutAbortsWorkFail2:
-    "withTimeout a appelé le travail sans signal : appelez `work(signal)` pour pouvoir lui dire de s'arrêter",
-  timeoutAbortsWorkGot: "jamais",
-  timeoutAbortsWorkFail3: (p) =>
+    "un `AbortController` sert d'interrupteur : `const c = new AbortController(); work(c.signal); … c.abort(raison)` dit au travail de s'arrêter. Appelez `abort` quand votre minuteur se déclenche ; dans queryAll, transmettez ce signal à query",
+  abortsNeverCalled: "withTimeout n'a jamais appelé le travail",
+  abortsNoSignal:
+    "withTimeout a appelé le travail sans AbortSignal : appelez `work(signal)` pour pouvoir lui dire de s'arrêter",
+  abortsNever: "jamais",
+  abortsWrongInstant: (p) =>
     `le signal du travail a été annulé : ${p.got} ; attendu à l'échéance, ${p.want}. ${
-      p.callAborted
-        ? ``
-        : `Perdre la course n'arrête pas le travail : il continue (et garde son minuteur) après l'abandon de withTimeout`
+      p.never
+        ? `Perdre la course n'arrête pas le travail : il continue (et garde son minuteur) après l'abandon de withTimeout`
+        : p.atStart
+        ? `Il était déjà annulé quand le travail a commencé : un appel précédent l'avait annulé. Créez un AbortController à chaque appel`
+        : ``
     }`,
-  timeoutAbortsWorkFail4: (p) =>
-    `queryAll : ${p.name} (${p.seconds}) n'a pas été abandonné à son échéance (${p.start})${
+  abortsQueryAll: (p) =>
+    `queryAll : ${p.name} (${p.seconds}) n'a pas été abandonné à son échéance (${p.due})${
       p.noSignal
         ? ` : query a été appelée sans le signal. Transmettez-le : \`withTimeout((signal) => query(name, seconds, signal), timeoutMs)\``
-        : `${
-          p.cancelled
-            ? ` : il a été abandonné à ${p.at} — l'option timeoutMs (${p.timeoutMs}) est-elle utilisée ?`
-            : ``
-        }`
+        : ` : le signal reçu par query n'a jamais été annulé. Causes probables : ce n'est pas le signal qu'annule withTimeout ; ou le minuteur d'échéance de cet appel ne s'est jamais déclenché, effacé par un autre appel (une variable de minuteur partagée par le module)`
     }`,
   queryAllTogetherTitle:
     "queryAll interroge tous les serveurs d'un coup et rend la main à l'échéance",
   queryAllTogetherHint:
-    "lancez un withTimeout par serveur avec `Object.entries(servers).map(…)` et attendez-les ensemble avec Promise.all",
-  queryAllTogetherFail: (p) => `${p.name} a été interrogé ${p.callsLength} fois ; attendu une fois`,
-  queryAllTogetherFail2: (p) =>
-    `${p.name} a été interrogé à ${p.at}, pas à 0,0 s : il a attendu un autre serveur. Lancez toutes les requêtes avant d'en attendre une`,
-  queryAllTogetherFail3: (p) =>
-    `queryAll(servers, { timeoutMs: ${p.timeoutMs} }) a pris ${p.took} ; avec toutes les requêtes lancées ensemble et coupées à ${p.timeoutMs2}, cela prend ${p.want}${
-      p.runElapsedMs ? ` : timeoutMs sert-il bien d'échéance ?` : ``
+    "lancez chaque appel avant d'en attendre un seul : `await Promise.all(items.map((item) => lancer(item)))` les fait tourner côte à côte, si bien que le total est le plus lent (coupé à l'échéance), pas la somme",
+  togetherCalls: (p) =>
+    `${p.name} a été interrogé ${
+      p.n === 0 ? `0 fois` : p.n === 1 ? `une fois` : `${p.n} fois`
+    } ; attendu exactement une fois`,
+  togetherLate: (p) =>
+    `${p.name} a été interrogé à ${p.started} ; queryAll avait été appelée à ${p.at} : il a attendu un autre serveur. Lancez toutes les requêtes avant d'en attendre une`,
+  togetherArgs: (p) =>
+    `${p.name} a été interrogé avec (${p.got}) ; attendu (${p.want}, signal) : son nom et sa durée en secondes, comme dans la table`,
+  togetherDefault: (p) =>
+    `appelée sans timeoutMs, queryAll a pris ${p.took} ; avec l'échéance par défaut, 2000 ms, cela prend ${p.want}`,
+  togetherWrongEnd: (p) =>
+    `queryAll(servers, { timeoutMs: ${p.timeoutMs} }) a pris ${p.took} ; avec toutes les requêtes lancées ensemble et coupées à ${p.deadline}, cela prend ${p.want}${
+      p.hardCoded ? ` : timeoutMs sert-il bien d'échéance, plutôt que 2000 ?` : ``
     }`,
   warnsAtDeadlineTitle: "queryAll prévient via log à l'instant où un serveur rate son échéance",
   warnsAtDeadlineHint:
-    "attrapez la TimeoutError autour du withTimeout de chaque serveur et appelez `log(…)` sur-le-champ, en nommant le serveur ; utilisez l'option `log`, pas console",
-  warnsAtDeadlineSeen:
+    "un `catch` placé juste après l'await d'un seul serveur s'exécute à l'instant où ce serveur échoue : `try { await un(); } catch (e) { log(…) }` dans la tâche de chaque serveur, pas après qu'elles ont toutes fini. Nommez le serveur dans la ligne",
+  warnsLogNeverCalled:
     "log n'a jamais été appelé (avez-vous affiché avec console au lieu de l'option `log` ?)",
-  warnsAtDeadlineSeen2: "aucune ligne de log ne le nomme",
-  warnsAtDeadlineSeen3: (p) => `il a été nommé à ${p.mine}`,
-  warnsAtDeadlineMissed: (p) => `${p.name} n'a jamais été interrogé ; son échéance tombait à`,
-  warnsAtDeadlineMissed2: (p) => `${p.name} a dépassé le délai à`,
+  warnsConsoleSilent:
+    "rien n'a été affiché (sans option `log`, queryAll doit prévenir via la console)",
+  warnsNotNamed: (p) =>
+    p.n === 1
+      ? `la seule ligne affichée ne le nomme pas`
+      : `aucune des ${p.n} lignes affichées ne le nomme`,
+  warnsNamedAt: (p) => `il a été nommé à ${p.instants}`,
+  warnsNeverQueried: (p) => `${p.name} n'a jamais été interrogé ; son échéance tombait à`,
+  warnsTimedOut: (p) => `${p.name} a dépassé le délai à`,
+  warnsNoLogOption: " (queryAll appelée sans option log : la console est la valeur par défaut)",
   warnsAtDeadlineFail: (p) =>
-    `${p.missed} ${p.want}, mais ${p.seen}${
-      p.early
-        ? `. Un avertissement avant l'échéance est une supposition tirée des chiffres : prévenez quand le dépassement se produit vraiment`
+    `${p.missed} ${p.want}, mais ${p.seen}${p.how}${
+      p.early === "guess"
+        ? `. Un avertissement dès le lancement de la requête est une supposition tirée des chiffres : prévenez quand le dépassement se produit vraiment`
+        : p.early === "early"
+        ? ` : avant son échéance. L'échéance est-elle bien timeoutMs, compté depuis le lancement de la requête ?`
         : ``
     }`,
-  warnsAtDeadlineExpected: (p) => `une ligne nommant ${p.name} à ${p.want}`,
+  warnsExpected: (p) => `une ligne nommant ${p.name} à ${p.want}`,
   queryAllReportTitle: "queryAll indique qui a répondu, qui a dépassé le délai, et le temps écoulé",
   queryAllReportHint:
-    "rangez chaque nom dans une seule liste : `responded` après un await réussi, `timedOut` dans le catch ; seconds = (performance.now() - start) / 1000",
-  queryAllReportTie: (p) =>
-    ` (ici server_B a répondu ${
-      p.inTime ? `juste à temps` : `trop tard`
-    } : les deux sont acceptés, si le rapport le dit)`,
-  queryAllReportFail: (p) => `queryAll a renvoyé ${p.got} ; ce qui s'est passé : ${p.want}${p.tie}`,
-  queryAllReportFail2: (p) =>
-    `queryAll a renvoyé seconds = ${p.s}, alors que ${p.passed} se sont écoulées${
-      p.inMs ? ` : ce sont des millisecondes, divisez par 1000` : ``
+    "rangez chaque issue dans une liste au moment où elle arrive : `try { await un(); ok.push(nom); } catch { enRetard.push(nom); }`, et mesurez avec `performance.now()` pris au début de l'appel : `(performance.now() - debut) / 1000`",
+  reportTie: (p) =>
+    ` (${p.names} a répondu pile à l'échéance : les deux listes sont acceptées pour lui, pourvu que le rapport dise ce qui s'est passé)`,
+  reportWrongLists: (p) => `${p.call} a renvoyé ${p.got} ; ce qui s'est passé : ${p.want}${p.tie}`,
+  reportWrongSeconds: (p) =>
+    `${p.call} a renvoyé seconds = ${p.s}, alors que ${p.passed} se sont écoulées entre l'appel et son retour${
+      p.inMs
+        ? ` : ce sont des millisecondes, divisez par 1000`
+        : p.fromZero
+        ? ` : c'est compté depuis t = 0, pas depuis l'appel à ${p.from}. Prenez performance.now() dans queryAll, à son appel, pas une fois pour tout le module`
+        : ``
     }`,
-  mainFinishesTitle: "main() interroge les serveurs, affiche un bilan, et se termine",
-  mainFinishesHint: "main attend queryAll() et affiche qui a répondu et qui a dépassé le délai",
-  mainFinishesFail: (p) =>
-    `main() s'est terminée après ${p.took}, avant que l'échéance de 2,0 s ne passe : un \`await\` oublié ?`,
-  mainFinishesFail2:
-    "main() n'a rien affiché : affichez qui a répondu, qui a dépassé le délai, et le temps total",
+  passesErrorsTitle: "queryAll ne range pas parmi les dépassements un serveur tombé en panne",
+  passesErrorsHint:
+    'distinguez les erreurs par leur nom : `if (error.name !== "TimeoutError") throw error;` laisse passer tout ce qui n\'est pas un dépassement, et `Promise.all` échoue alors avec',
+  passesErrorsOther: (p) =>
+    `une requête a échoué avec « ${p.error} », et ${p.call} a rejeté avec ${p.got} : laissez passer l'erreur de la requête, telle quelle`,
+  passesErrorsListed: (p) =>
+    `${p.name} a échoué à ${p.at} avec « ${p.error} », une erreur qui lui est propre, mais ${p.call} l'a rangé dans ${p.list} : il n'a ni répondu ni dépassé le délai. Relancez ce qui n'est pas une TimeoutError, pour que queryAll échoue avec`,
+  mainFinishesTitle:
+    "main() interroge les serveurs, puis affiche qui a répondu, qui a dépassé le délai, et le temps écoulé",
+  mainFinishesHint:
+    "`const report = await queryAll();` attend les 2 s ; affichez ensuite à partir de `report` : le nom de chaque serveur, dans son groupe, et `report.seconds`",
+  mainServers: (p) => `SERVERS vaut ${p.table} ; les serveurs de l'énoncé sont ${p.want}`,
+  mainServersHint:
+    "gardez SERVERS tel que l'énoncé le donne : server_A 0.5, server_B 2.0, server_C 5.0, server_D 1.2",
+  mainEarly: (p) =>
+    `main() s'est terminée après ${p.took}, avant que l'échéance de 2,000 s ne passe. Causes probables : main() n'attend pas queryAll() (un \`await\` oublié), ou queryAll() rend la main avant que ses requêtes ne soient terminées`,
+  mainLate: (p) =>
+    `main() s'est terminée après ${p.took} ; avec chaque serveur coupé à l'échéance, cela prend ${p.want}`,
+  mainNames: (p) =>
+    `après le retour de queryAll, main() ${
+      p.printed === 0
+        ? `n'a rien affiché d'elle-même${
+          p.before > 0
+            ? ` (elle a affiché ${
+              p.before === 1 ? `une ligne` : `${p.before} lignes`
+            } avant l'échéance)`
+            : ``
+        }`
+        : `n'a pas nommé ${p.missing}`
+    } : affichez le nom de chaque serveur, dans le groupe où il a fini`,
+  mainNoFigure: (p) =>
+    `main() n'a jamais affiché le temps écoulé (${p.took}, tel que queryAll l'a mesuré) : affichez report.seconds, sous la forme de votre choix`,
 });
 
 /** A message of {@linkcode MESSAGES} in both languages, parameters filled. */
