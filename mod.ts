@@ -54,6 +54,7 @@ export {
   defineChecks,
   type ExerciseChecks,
   type FailDetails,
+  type FailMark,
   type SettledRun,
   type TimelineMark,
   type TimelineSpan,

@@ -97,7 +97,7 @@ export interface FailDetails {
    * Instants to mark on the timeline (virtual ms): a deadline, an expected
    * end, each callback call or printed line the message talks about.
    */
-  marks?: readonly TimelineMark[];
+  marks?: readonly FailMark[];
 }
 
 /** One instant marked on a failure's timeline. */
@@ -109,6 +109,9 @@ export interface TimelineMark {
   /** What kind of instant: drawn differently. */
   kind: "deadline" | "expected" | "call" | "print";
 }
+
+/** An instant a failure marks: as in the report, its label in every language if it has words. */
+export type FailMark = Omit<TimelineMark, "label"> & { label: string | LocalText };
 
 /** Thrown by `ctx.fail`: the check failed for the reason given. */
 export class CheckFailure extends Error {
@@ -514,7 +517,11 @@ export async function runCheck(
         tookMs: d.tookMs,
         expectedMs: d.expectedMs,
         todo: error.todo || ctx.sawTodo(),
-        marks: d.marks?.map((m) => ({ at: m.at, label: m.label, kind: m.kind })),
+        marks: d.marks?.map((m) => ({
+          at: m.at,
+          label: localize(m.label, options.lang) ?? "",
+          kind: m.kind,
+        })),
         // A timeline of the check's own making shows only what the check chose.
         pendingTimers: d.timeline ? undefined : ctx.lastTimers().slice(0, MAX_TIMERS),
       });

@@ -131,6 +131,15 @@ export const MESSAGES = defineCatalog({
     `main() finished at ${p.at}, but runSequential() alone takes ${p.want}: main did not wait for it — did you forget an \`await\`?`,
   mainFiguresFail: (p: { missing: string; printed: string }) =>
     `main() did not print these measured times (in seconds, once measured): ${p.missing}; it printed ${p.printed}`,
+  // Marks on timelines: code names, and a few words.
+  markSettled: (p: { name: string }) => `${p.name}() settled`,
+  markShouldSettle: (p: { name: string }) => `${p.name}() should settle`,
+  markCalled: (p: { name: string }) => `${p.name}() called`,
+  markResolved: (p: { name: string }) => `${p.name}() resolved`,
+  markRejected: (p: { name: string }) => `${p.name}() rejected`,
+  markSum: "sum of the three waits",
+  markLongest: "longest call settled",
+  markAlone: "runSequential() alone",
 }, {
   title: "Trois appels lents : l'un après l'autre, puis ensemble",
   plus: " + ",
@@ -244,6 +253,14 @@ export const MESSAGES = defineCatalog({
     `main() s'est terminée à ${p.at}, alors que runSequential() seule prend ${p.want} : main ne l'a pas attendue — un \`await\` oublié ?`,
   mainFiguresFail: (p) =>
     `main() n'a pas affiché ces durées mesurées (en secondes, une fois mesurées) : ${p.missing} ; elle a affiché ${p.printed}`,
+  markSettled: (p) => `${p.name}() réglée`,
+  markShouldSettle: (p) => `${p.name}() devrait se régler`,
+  markCalled: (p) => `${p.name}() appelée`,
+  markResolved: (p) => `${p.name}() résolue`,
+  markRejected: (p) => `${p.name}() rejetée`,
+  markSum: "somme des trois attentes",
+  markLongest: "fin de l'appel le plus long",
+  markAlone: "runSequential() seule",
 });
 
 /** A message of {@linkcode MESSAGES} in both languages, parameters filled. */

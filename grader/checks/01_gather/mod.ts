@@ -9,12 +9,7 @@
  *
  * @module
  */
-import {
-  type CheckContext,
-  containsPromise,
-  defineChecks,
-  type TimelineMark,
-} from "../../check.ts";
+import { type CheckContext, containsPromise, defineChecks, type FailMark } from "../../check.ts";
 import { ClockTamperError, now, type Span, type VirtualRun } from "../../clock.ts";
 import { joinTexts, type LocalText } from "../../i18n/mod.ts";
 import type { Probe } from "../../probe.ts";
@@ -101,10 +96,12 @@ function requireEachOnce(ctx: CheckContext, name: RunnerName, t: Trio): void {
 }
 
 /** A mark per probe call's end, for a timeline the message talks about. */
-function endMarks(t: Trio): TimelineMark[] {
+function endMarks(t: Trio): FailMark[] {
   return NAMES.flatMap((n) =>
     t.fetchers[n].calls.flatMap((c) =>
-      c.end === null ? [] : [{ at: c.end, label: `${n}() settled`, kind: "call" as const }]
+      c.end === null
+        ? []
+        : [{ at: c.end, label: msg("markSettled", { name: n }), kind: "call" as const }]
     )
   );
 }
@@ -196,7 +193,7 @@ export default defineChecks({
                 expected: want,
                 actual: took,
                 timeline: [],
-                marks: [{ at: ms, label: `${name}() should settle`, kind: "expected" }],
+                marks: [{ at: ms, label: msg("markShouldSettle", { name }), kind: "expected" }],
               });
             }
             if (!sameData(run.value, value)) {
@@ -239,9 +236,11 @@ export default defineChecks({
               {
                 expected: end,
                 actual: at,
-                marks: prev.end === null
-                  ? []
-                  : [{ at: prev.end, label: `${NAMES[i - 1]}() settled`, kind: "call" }],
+                marks: prev.end === null ? [] : [{
+                  at: prev.end,
+                  label: msg("markSettled", { name: NAMES[i - 1] }),
+                  kind: "call",
+                }],
               },
             );
           }
@@ -270,7 +269,7 @@ export default defineChecks({
               actual: took,
               tookMs: result.elapsedMs,
               expectedMs: sum,
-              marks: [{ at: sum, label: "sum of the three waits", kind: "expected" }],
+              marks: [{ at: sum, label: msg("markSum"), kind: "expected" }],
             });
           }
         }
@@ -340,7 +339,7 @@ export default defineChecks({
               actual: took,
               tookMs: result.elapsedMs,
               expectedMs: max,
-              marks: [{ at: max, label: "longest call settled", kind: "expected" }],
+              marks: [{ at: max, label: msg("markLongest"), kind: "expected" }],
             });
           }
         }
@@ -434,8 +433,8 @@ export default defineChecks({
                   expected: want,
                   actual: show(s),
                   marks: [
-                    { at: c.from, label: `${name}() called`, kind: "call" },
-                    { at: c.to, label: `${name}() resolved`, kind: "call" },
+                    { at: c.from, label: msg("markCalled", { name }), kind: "call" },
+                    { at: c.to, label: msg("markResolved", { name }), kind: "call" },
                   ],
                 },
               );
@@ -520,7 +519,9 @@ export default defineChecks({
               expected: `Error: ${t.error!.message}`,
               actual: what,
               marks: t.fetchers[failed].calls.flatMap((c) =>
-                c.end === null ? [] : [{ at: c.end, label: `${failed}() rejected`, kind: "call" }]
+                c.end === null
+                  ? []
+                  : [{ at: c.end, label: msg("markRejected", { name: failed }), kind: "call" }]
               ),
             });
           }
@@ -557,7 +558,7 @@ export default defineChecks({
         const conc = await alone("runConcurrent", 3000);
         const lines = result.logs;
         if (lines.length === 0) ctx.fail(msg("mainFinishesFail"));
-        const marks: TimelineMark[] = lines.map((l) => ({
+        const marks: FailMark[] = lines.map((l) => ({
           at: l.at,
           label: l.text.slice(0, 40),
           kind: "print",
@@ -571,7 +572,7 @@ export default defineChecks({
             tookMs: result.elapsedMs,
             expectedMs: need,
             timeline: spans,
-            marks: [...marks, { at: need, label: "runSequential() alone", kind: "expected" }],
+            marks: [...marks, { at: need, label: msg("markAlone"), kind: "expected" }],
           });
         }
         // Each measured figure printed, in any format or language, once it is

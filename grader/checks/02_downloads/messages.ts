@@ -246,6 +246,11 @@ export const MESSAGES = defineCatalog({
     }${!p.total && !p.slowest ? " and " : ""}${
       p.slowest ? "" : `without the slowest file (${p.last}, the last to finish)`
     }`,
+  // Marks on timelines: code names, and a few words.
+  markDone: (p: { name: string }) => `${p.name} done`,
+  markSettled: (p: { value: string }) => `${p.value} settled`,
+  markFirstNext: "first next()",
+  markLongest: "longest download",
 }, {
   title: "Cinq téléchargements, signalés dès que chacun se termine",
   hint1:
@@ -460,6 +465,10 @@ export const MESSAGES = defineCatalog({
     }${!p.total && !p.slowest ? " et " : ""}${
       p.slowest ? "" : `sans le fichier le plus lent (${p.last}, le dernier à finir)`
     }`,
+  markDone: (p) => `${p.name} terminé`,
+  markSettled: (p) => `${p.value} réglée`,
+  markFirstNext: "premier next()",
+  markLongest: "téléchargement le plus long",
 });
 
 /** A message of {@linkcode MESSAGES} in both languages, parameters filled. */

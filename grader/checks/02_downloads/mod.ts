@@ -21,8 +21,8 @@ import {
   core,
   defineChecks,
   describeError,
+  type FailMark,
   isTodo,
-  type TimelineMark,
 } from "../../check.ts";
 import { type LogLine, now } from "../../clock.ts";
 import type { LocalText } from "../../i18n/mod.ts";
@@ -259,12 +259,12 @@ type Plan = ReturnType<typeof plan>;
 const endOf = (p: Plan, name: string) => p.probes.get(name)!.calls[0]?.end ?? NaN;
 
 /** onDone calls as timeline marks. */
-const doneMarks = (p: Plan, offset = 0): TimelineMark[] =>
-  p.done.map((d): TimelineMark => ({ at: d.at, label: `onDone(${d.name})`, kind: "call" }))
+const doneMarks = (p: Plan, offset = 0): FailMark[] =>
+  p.done.map((d): FailMark => ({ at: d.at, label: `onDone(${d.name})`, kind: "call" }))
     .concat(
       p.files.map((f) => ({
         at: offset + f.seconds * 1000,
-        label: `${f.name} done`,
+        label: msg("markDone", { name: f.name }),
         kind: "expected" as const,
       })),
     );
@@ -534,7 +534,7 @@ export default defineChecks({
           readAll(ctx, () => start(inputs), ms[ms.length - 1]),
         );
         const outcomes = seen.outcomes as { value: unknown; at: number }[];
-        const marks: TimelineMark[] = outcomes.map((y) => ({
+        const marks: FailMark[] = outcomes.map((y) => ({
           at: y.at,
           label: show(y.value, 20),
           kind: "call",
@@ -559,7 +559,7 @@ export default defineChecks({
                 actual: at,
                 marks: [...marks, {
                   at: r.ms,
-                  label: `${show(r.value)} settled`,
+                  label: msg("markSettled", { value: show(r.value) }),
                   kind: "expected",
                 }],
               },
@@ -645,7 +645,7 @@ export default defineChecks({
           const bySettle = [...inputs].sort((a, b) => a.ms - b.ms);
           const want = rejects ? [bySettle[0].value] : bySettle.map((r) => r.value);
           const got = valuesOf(seen);
-          const marks: TimelineMark[] = [{ at: from, label: "first next()", kind: "call" }];
+          const marks: FailMark[] = [{ at: from, label: msg("markFirstNext"), kind: "call" }];
           if (!sameData(got, want)) {
             const inInputOrder = !rejects &&
               sameData(got.slice(0, 3), inputs.filter((r) => r.ms < from).map((r) => r.value));
@@ -821,7 +821,7 @@ export default defineChecks({
               actual: at,
               tookMs: run.elapsedMs,
               expectedMs: max,
-              marks: [{ at: max, label: "longest download", kind: "expected" }],
+              marks: [{ at: max, label: msg("markLongest"), kind: "expected" }],
             });
           }
         }
@@ -832,7 +832,7 @@ export default defineChecks({
             actual: took,
             tookMs: run.elapsedMs,
             expectedMs: max,
-            marks: [{ at: max, label: "longest download", kind: "expected" }],
+            marks: [{ at: max, label: msg("markLongest"), kind: "expected" }],
           });
         }
       },
@@ -935,7 +935,7 @@ export default defineChecks({
         });
         for (const [k, p] of [one, two].entries()) {
           const which = k + 1, from = starts[k];
-          const marks: TimelineMark[] = [
+          const marks: FailMark[] = [
             { at: from, label: `downloadAll #${which}`, kind: "call" },
             ...doneMarks(p, from),
           ];
@@ -1057,7 +1057,7 @@ export default defineChecks({
         const writes: Printed[] = [];
         const run = await ctx.settle("main()", () => capturingStdout(() => main(), writes));
         const lines = printed(run.logs, writes);
-        const marks: TimelineMark[] = lines.slice(0, 20).map((l) => ({
+        const marks: FailMark[] = lines.slice(0, 20).map((l) => ({
           at: l.at,
           label: l.text.slice(0, 40),
           kind: "print",
