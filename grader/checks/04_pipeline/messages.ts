@@ -106,7 +106,7 @@ export const MESSAGES = defineCatalog({
   producerFetchesConcurrentlyExpected: "every fetch starts at 0 s",
   putOnArrivalTitle: "each payload is analysed the moment it arrives when a consumer is free",
   putOnArrivalHint:
-    "put each payload into the queue right after its own fetch resolves, inside that URL's own task: not in URL order, not after all of them",
+    "put each payload into the queue right after its own fetch resolves, inside that URL's own task (not in URL order, not after all of them): a task per item acts on its own result, `items.map(async (x) => use(await load(x)))`",
   putOnArrivalFail: (p: { last: string; first: string; firstAt: string }) =>
     `no analysis started before the last fetch ended (${p.last}), and ${p.first}, first in the list, had arrived at ${p.firstAt}: the producer waited for every fetch before putting anything in the queue. Put each payload in as soon as its own fetch resolves`,
   putOnArrivalUrlOrder: (
@@ -127,7 +127,7 @@ export const MESSAGES = defineCatalog({
   consumersTakeWorkWhenFreeTitle:
     "consumers (2 by default) each take the next payload as soon as they are free",
   consumersTakeWorkWhenFreeHint:
-    "all consumers get() from one shared queue, in a loop: get, analyse, get again. Never deal the payloads out in advance, and never run more consumers than asked",
+    "all consumers get() from one shared queue, in a loop: get, analyse, get again, e.g. `for (let x = await queue.get(); x !== null; x = await queue.get()) { … }`. Never deal the payloads out in advance, and never run more consumers than asked",
   consumersTakeWorkWhenFreeFail: (p: { start: string; k: number; n: number }) =>
     `at ${p.start}, ${p.k} analyses were running at once, but runPipeline has ${p.n} consumers by default: start exactly \`consumers\` consumer loops, not one per URL`,
   consumersTakeWorkWhenFreeFail2: (
@@ -136,7 +136,7 @@ export const MESSAGES = defineCatalog({
     `the payload of ${p.short} arrived at ${p.arrival} and waited until ${p.start}, although a consumer was idle from ${p.idleFrom} (${p.busy} of ${p.n} busy): each consumer should take the next payload from the shared queue as soon as it is free`,
   twoConsumersBeatOneTitle: "two consumers finish sooner than one, by the expected margin",
   twoConsumersBeatOneHint:
-    "start exactly `consumers` consumer loops (the option, 2 when it is missing) and return as soon as they have all stopped",
+    "start exactly `consumers` consumer loops (the option, 2 when it is missing), e.g. `Array.from({ length: n }, (_, i) => worker(i + 1))`, and return as soon as they have all stopped",
   twoConsumersBeatOneFail: (
     p: { n: number; took: string; want: string; arrivals: string; analysis: string; asIf: number },
   ) =>
@@ -333,7 +333,7 @@ export const MESSAGES = defineCatalog({
   producerFetchesConcurrentlyExpected: "toutes les récupérations démarrent à 0 s",
   putOnArrivalTitle: "chaque donnée est analysée dès son arrivée quand un consommateur est libre",
   putOnArrivalHint:
-    "mettez chaque donnée dans la file juste après la fin de sa propre récupération, dans la tâche de son URL : ni dans l'ordre des URL, ni après toutes",
+    "mettez chaque donnée dans la file juste après la fin de sa propre récupération, dans la tâche de son URL (ni dans l'ordre des URL, ni après toutes) : une tâche par élément traite son propre résultat, `items.map(async (x) => utiliser(await charger(x)))`",
   putOnArrivalFail: (p) =>
     `aucune analyse n'a démarré avant la fin de la dernière récupération (${p.last}), alors que ${p.first}, la première de la liste, était arrivée à ${p.firstAt} : le producteur a attendu toutes les récupérations avant de remplir la file. Mettez chaque donnée dans la file dès la fin de sa propre récupération`,
   putOnArrivalUrlOrder: (p) =>
@@ -345,14 +345,14 @@ export const MESSAGES = defineCatalog({
   consumersTakeWorkWhenFreeTitle:
     "les consommateurs (2 par défaut) prennent chacun la donnée suivante dès qu'ils sont libres",
   consumersTakeWorkWhenFreeHint:
-    "tous les consommateurs font get() sur une seule file partagée, en boucle : get, analyse, get à nouveau. Ne distribuez jamais les données à l'avance, et ne lancez jamais plus de consommateurs que demandé",
+    "tous les consommateurs font get() sur une seule file partagée, en boucle : get, analyse, get à nouveau, par exemple `for (let x = await queue.get(); x !== null; x = await queue.get()) { … }`. Ne distribuez jamais les données à l'avance, et ne lancez jamais plus de consommateurs que demandé",
   consumersTakeWorkWhenFreeFail: (p) =>
     `à ${p.start}, ${p.k} analyses tournaient en même temps, alors que runPipeline a ${p.n} consommateurs par défaut : lancez exactement \`consumers\` boucles de consommateur, pas une par URL`,
   consumersTakeWorkWhenFreeFail2: (p) =>
     `les données de ${p.short} sont arrivées à ${p.arrival} et ont attendu jusqu'à ${p.start}, alors qu'un consommateur était inactif dès ${p.idleFrom} (${p.busy} sur ${p.n} occupés) : chaque consommateur doit prendre la donnée suivante dans la file partagée dès qu'il est libre`,
   twoConsumersBeatOneTitle: "deux consommateurs finissent plus tôt qu'un seul, de l'écart attendu",
   twoConsumersBeatOneHint:
-    "lancez exactement `consumers` boucles de consommateur (l'option, 2 si elle manque) et rendez la main dès qu'elles se sont toutes arrêtées",
+    "lancez exactement `consumers` boucles de consommateur (l'option, 2 si elle manque), par exemple `Array.from({ length: n }, (_, i) => travailleur(i + 1))`, et rendez la main dès qu'elles se sont toutes arrêtées",
   twoConsumersBeatOneFail: (p) =>
     `avec ${p.n} consommateur${
       p.n === 1 ? "" : "s"
