@@ -88,6 +88,7 @@ export {
   settleOr,
   show,
   showData,
+  standInForRandom,
   track,
   type Tracked,
   wait,

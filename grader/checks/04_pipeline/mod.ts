@@ -529,7 +529,7 @@ export default defineChecks({
       dependsOn: ["queue-fifo"],
       async run(ctx) {
         const Q = queueClass(ctx);
-        const max = int(ctx, 1, 3);
+        const max = int(ctx, 2, 3);
         const getAt = [offGrid(ctx, 300, 1500), 0];
         getAt[1] = getAt[0] + offGrid(ctx, 200, 900);
         const items = Array.from({ length: max + 2 }, (_, i) => `item${i + 1}-${int(ctx, 10, 99)}`);
@@ -772,11 +772,11 @@ export default defineChecks({
       lesson: "06_queue#producer-and-consumers",
       dependsOn: [...QUEUE, "sentinels-stop-consumers"],
       async run(ctx) {
-        // Every payload arrives together; one of them takes long to analyse, the others are quick
-        // (three quick ones add up to less than the long one: a consumer runs out of work while a
-        // payload dealt to the busy one waits).
+        // Every payload arrives together; one of the first two takes long to analyse, the others
+        // are quick (three quick ones add up to less than the long one: a consumer runs out of
+        // work while a payload dealt in advance to the busy one waits behind the long one).
         const d = offGrid(ctx, 500, 2000);
-        const long = int(ctx, 0, 5);
+        const long = int(ctx, 0, 1);
         const analyzeMs = Array.from(
           { length: 6 },
           (_, i) => i === long ? offGrid(ctx, 2000, 2600) : offGrid(ctx, 300, 600),
