@@ -26,7 +26,8 @@ export const MESSAGES = defineCatalog({
     `with ${p.n} consumer${
       p.n === 1 ? "" : "s"
     }, ${p.name} never returned: every payload was analysed by ${p.at}, then it waited forever with nothing left to wake it (a deadlock). A consumer still waiting in get() never received its sentinel: put one null per consumer once the last payload is in the queue, and let a consumer that gets null return`,
-  runPipeHint: "for (let i = 0; i < consumers; i++) await queue.put(null);",
+  runPipeHint:
+    "a sentinel per worker: once the last real item is in, put the stop value once for each worker still looping, and make each worker return when it takes it (`if (item === STOP) return;`)",
   runPipeFail2: (p: { name: string; analysed: number; total: number; at: string }) =>
     `${p.name} never returned: only ${p.analysed} of ${p.total} payloads were analysed, and at ${p.at} nothing was left that could wake it up (a deadlock). Likely causes: a get() that no put() woke up, or a payload that never reached the queue`,
   spansFail: (p: { at: string; s: string }) =>
@@ -119,7 +120,7 @@ export const MESSAGES = defineCatalog({
       start: string;
     },
   ) =>
-    `the payloads went into the queue in URL order: ${p.short} arrived at ${p.arrival} but its analysis started at ${p.start}, once every URL before it in the list had arrived (${p.first}, first in the list, at ${p.firstAt}; the last at ${p.last}). Awaiting the fetches one after another in the list's order holds every payload behind a slow one: put each payload in from its own task, as soon as its own fetch resolves`,
+    `the payloads went into the queue in URL order: ${p.short} arrived at ${p.arrival} but its analysis started at ${p.start}, once every URL before it in the list had arrived (${p.first}, first in the list, at ${p.firstAt}; the last fetch ended at ${p.last}). Awaiting the fetches one after another in the list's order holds every payload behind a slow one: put each payload in from its own task, as soon as its own fetch resolves`,
   putOnArrivalBoth: (p: { last: string; first: string; firstAt: string }) =>
     `no analysis started before ${p.last}, when ${p.first}, first in the list and last to arrive (at ${p.firstAt}), came in. Two likely causes: the producer waited for every fetch before putting anything, or it awaited the fetches in URL order, so the slow first one held the others back. Either way, put each payload in from its own task, as soon as its own fetch resolves`,
   putOnArrivalFail2: (p: { short: string; arrival: string; start: string }) =>
@@ -252,7 +253,8 @@ export const MESSAGES = defineCatalog({
     `avec ${p.n} consommateur${
       p.n === 1 ? "" : "s"
     }, ${p.name} ne s'est jamais terminée : toutes les données étaient analysées à ${p.at}, puis elle a attendu pour toujours sans rien qui puisse la réveiller (un interblocage). Un consommateur encore en attente dans get() n'a jamais reçu sa sentinelle : mettez un null par consommateur une fois la dernière donnée dans la file, et qu'un consommateur qui reçoit null s'arrête`,
-  runPipeHint: "for (let i = 0; i < consumers; i++) await queue.put(null);",
+  runPipeHint:
+    "une sentinelle par travailleur : une fois le dernier vrai élément dans la file, mettez la valeur d'arrêt une fois pour chaque travailleur qui boucle encore, et que chacun s'arrête en la recevant (`if (element === STOP) return;`)",
   runPipeFail2: (p) =>
     `${p.name} ne s'est jamais terminée : seules ${p.analysed} données sur ${p.total} ont été analysées, et à ${p.at} plus rien ne pouvait la réveiller (un interblocage). Causes probables : un get() qu'aucun put() n'a réveillé, ou une donnée qui n'est jamais arrivée dans la file`,
   spansFail: (p) =>
@@ -337,7 +339,7 @@ export const MESSAGES = defineCatalog({
   putOnArrivalFail: (p) =>
     `aucune analyse n'a démarré avant la fin de la dernière récupération (${p.last}), alors que ${p.first}, la première de la liste, était arrivée à ${p.firstAt} : le producteur a attendu toutes les récupérations avant de remplir la file. Mettez chaque donnée dans la file dès la fin de sa propre récupération`,
   putOnArrivalUrlOrder: (p) =>
-    `les données sont entrées dans la file dans l'ordre des URL : ${p.short} est arrivée à ${p.arrival} mais son analyse a démarré à ${p.start}, une fois arrivées toutes les URL qui la précèdent dans la liste (${p.first}, la première, à ${p.firstAt} ; la dernière à ${p.last}). Attendre les récupérations l'une après l'autre dans l'ordre de la liste retient toutes les données derrière une lente : mettez chaque donnée dans la file depuis sa propre tâche, dès la fin de sa propre récupération`,
+    `les données sont entrées dans la file dans l'ordre des URL : ${p.short} est arrivée à ${p.arrival} mais son analyse a démarré à ${p.start}, une fois arrivées toutes les URL qui la précèdent dans la liste (${p.first}, la première, à ${p.firstAt} ; la dernière récupération a fini à ${p.last}). Attendre les récupérations l'une après l'autre dans l'ordre de la liste retient toutes les données derrière une lente : mettez chaque donnée dans la file depuis sa propre tâche, dès la fin de sa propre récupération`,
   putOnArrivalBoth: (p) =>
     `aucune analyse n'a démarré avant ${p.last}, quand ${p.first}, première de la liste et dernière arrivée (à ${p.firstAt}), est arrivée. Deux causes probables : le producteur a attendu toutes les récupérations avant de remplir la file, ou il les a attendues dans l'ordre des URL, si bien que la première, lente, a retenu les autres. Dans les deux cas, mettez chaque donnée dans la file depuis sa propre tâche, dès la fin de sa propre récupération`,
   putOnArrivalFail2: (p) =>
