@@ -220,6 +220,8 @@ export const MESSAGES = defineCatalog({
     "main() runs one consumer, then two, and prints both times and the sequential estimate",
   mainComparesHint:
     "in main(), `const one = await runPipeline(URLS, { consumers: 1 })`, then two, with the same fetch times; print one.seconds, two.seconds and the sum of the fetch times plus 1 s per analysis, to a tenth of a second",
+  mainNeedsUrls:
+    "main() was not run: its figures are those of six URLs, and URLS does not hold six different URLs",
   mainNothing:
     "main() printed nothing: print the times of one and two consumers, and the sequential estimate",
   one: (p: { at: string }) => `1 consumer: ${p.at}`,
@@ -428,6 +430,8 @@ export const MESSAGES = defineCatalog({
     "main() lance un consommateur, puis deux, et affiche les deux durées et l'estimation séquentielle",
   mainComparesHint:
     "dans main(), `const un = await runPipeline(URLS, { consumers: 1 })`, puis deux, avec les mêmes durées de récupération ; affichez un.seconds, deux.seconds et la somme des durées de récupération plus 1 s par analyse, au dixième de seconde",
+  mainNeedsUrls:
+    "main() n'a pas été lancée : ses chiffres sont ceux de six URL, et URLS ne contient pas six URL différentes",
   mainNothing:
     "main() n'a rien affiché : affichez les durées avec un et deux consommateurs, et l'estimation séquentielle",
   one: (p) => `1 consommateur : ${p.at}`,
