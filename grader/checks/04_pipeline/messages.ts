@@ -182,9 +182,9 @@ export const MESSAGES = defineCatalog({
   resultsNameConsumerFail4: (p: { consumer: string; start: string }) =>
     `consumer ${p.consumer} is named for two analyses that overlapped (at ${p.start}): a consumer analyses one payload at a time, so record the number of the consumer that did it`,
   logProgressTitle:
-    "a line names each URL when its payload arrives and when its analysis ends (options.log, else console.log)",
+    "a line names each URL when its payload arrives and when its analysis ends; without options, runPipeline logs with console.log, fetches with fetchData and analyses with analyze",
   logProgressHint:
-    "call `log(…)` with a line holding the URL right after its fetch resolves and right after its analysis resolves; `const log = options.log ?? console.log`",
+    "call `log(…)` with a line holding the URL right after its fetch resolves and right after its analysis resolves; an option falls back on its default with `??`, e.g. `const log = options.log ?? console.log`",
   logProgressFail: (
     p: {
       short: string;
@@ -205,6 +205,8 @@ export const MESSAGES = defineCatalog({
       p.console ? ", through console.log when no log is given" : ""
     }`,
   logProgressExpected: (p: { short: string; at: string }) => `a line naming ${p.short} at ${p.at}`,
+  logDefaults: (p: { took: string; want: string; d: string }) =>
+    `without options.fetch or options.analyze, runPipeline([url], { consumers: 1 }) took ${p.took}; with fetchData taking ${p.d} (Math.random() was held at one value) and analyze 1 s, it takes ${p.want}: fetch with fetchData and analyse with analyze when no option says otherwise`,
   simulationsTitle: "URLS lists six URLs, fetchData waits 0.5–2 s and analyze 1 s",
   simulationsHint:
     "fetchData waits (0.5 + 1.5 * random()) * 1000 ms with the random it is given; analyze waits 1000 ms; setTimeout counts in milliseconds: `await new Promise((r) => setTimeout(r, ms))`",
@@ -397,9 +399,9 @@ export const MESSAGES = defineCatalog({
   resultsNameConsumerFail4: (p) =>
     `le consommateur ${p.consumer} est indiqué pour deux analyses qui se chevauchent (à ${p.start}) : un consommateur analyse une donnée à la fois, notez donc le numéro de celui qui l'a faite`,
   logProgressTitle:
-    "une ligne nomme chaque URL à l'arrivée de ses données et à la fin de son analyse (options.log, sinon console.log)",
+    "une ligne nomme chaque URL à l'arrivée de ses données et à la fin de son analyse ; sans options, runPipeline affiche avec console.log, récupère avec fetchData et analyse avec analyze",
   logProgressHint:
-    "appelez `log(…)` avec une ligne contenant l'URL juste après la fin de sa récupération et juste après la fin de son analyse ; `const log = options.log ?? console.log`",
+    "appelez `log(…)` avec une ligne contenant l'URL juste après la fin de sa récupération et juste après la fin de son analyse ; une option se rabat sur sa valeur par défaut avec `??`, par exemple `const log = options.log ?? console.log`",
   logProgressFail: (p) =>
     `${
       p.console ? "sans options.log, console.log" : "options.log"
@@ -415,6 +417,8 @@ export const MESSAGES = defineCatalog({
       p.console ? ", avec console.log quand aucun log n'est donné" : ""
     }`,
   logProgressExpected: (p) => `une ligne nommant ${p.short} à ${p.at}`,
+  logDefaults: (p) =>
+    `sans options.fetch ni options.analyze, runPipeline([url], { consumers: 1 }) a pris ${p.took} ; avec fetchData qui dure ${p.d} (Math.random() était maintenu à une seule valeur) et analyze 1 s, elle prend ${p.want} : récupérez avec fetchData et analysez avec analyze quand aucune option ne dit autre chose`,
   simulationsTitle: "URLS liste six URL, fetchData attend de 0,5 à 2 s et analyze 1 s",
   simulationsHint:
     "fetchData attend (0.5 + 1.5 * random()) * 1000 ms avec le random qu'on lui donne ; analyze attend 1000 ms ; setTimeout compte en millisecondes : `await new Promise((r) => setTimeout(r, ms))`",
