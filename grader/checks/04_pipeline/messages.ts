@@ -200,7 +200,11 @@ export const MESSAGES = defineCatalog({
     } printed no line naming ${p.short} at ${p.at}, when its ${
       p.fetched ? "payload arrived" : "analysis ended"
     }${
-      p.seen ? ` (it named it at ${p.seen})` : p.count === 0 ? " (nothing was printed at all)" : ""
+      p.seen
+        ? ` (a line names it at ${p.seen})`
+        : p.count === 0
+        ? " (nothing was printed at all)"
+        : ""
     }: log one line naming the URL at each arrival and at the end of each analysis${
       p.console ? ", through console.log when no log is given" : ""
     }`,
@@ -373,7 +377,7 @@ export const MESSAGES = defineCatalog({
   pipelineSecondsHint:
     "prenez le départ dans runPipeline, à chaque appel : `const debut = performance.now();` … `seconds: (performance.now() - debut) / 1000`",
   pipelineSecondsFail: (p) =>
-    `l'appel numéro ${p.call} de runPipeline a duré de ${p.start} à ${p.end} (${p.took}) mais a renvoyé seconds = ${p.seconds}${
+    `l'appel numéro ${p.call} de runPipeline s'est déroulé de ${p.start} à ${p.end} (${p.took}) mais a renvoyé seconds = ${p.seconds}${
       p.reason === "milliseconds"
         ? " : ce sont des millisecondes, divisez par 1000"
         : p.reason === "sinceOnce"
@@ -409,7 +413,7 @@ export const MESSAGES = defineCatalog({
       p.fetched ? "ses données sont arrivées" : "son analyse a fini"
     }${
       p.seen
-        ? ` (elle l'a nommée à ${p.seen})`
+        ? ` (une ligne la nomme à ${p.seen})`
         : p.count === 0
         ? " (rien n'a été affiché du tout)"
         : ""
@@ -442,7 +446,7 @@ export const MESSAGES = defineCatalog({
   two: (p) => `2 consommateurs : ${p.at}`,
   sequential: (p) => `séquentiel : ${p.at}`,
   mainFigures: (p) =>
-    `chaque récupération durant ${p.d} (Math.random() était maintenu à une seule valeur), votre runPipeline(URLS) a pris ${p.one} avec un consommateur et ${p.two} avec deux : la sortie de main() devait donc montrer ${p.missing}${
+    `comme chaque récupération durait ${p.d} (Math.random() était maintenu à une seule valeur), votre runPipeline(URLS) a pris ${p.one} avec un consommateur et ${p.two} avec deux : la sortie de main() devait donc montrer ${p.missing}${
       p.early ? " (affiché avant la fin de ce lancement)" : ""
     } ; les nombres affichés étaient ${
       p.seen || "aucun"
