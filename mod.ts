@@ -89,6 +89,7 @@ export {
   settleOr,
   show,
   showData,
+  standInForRandom,
   track,
   type Tracked,
   wait,

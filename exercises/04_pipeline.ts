@@ -6,7 +6,8 @@
  * than fetch everything and then analyse everything, build a **pipeline**:
  *
  * - one **producer** fetches the six URLs (all at once, like the course's own
- *   producer) and drops each payload into a queue **the moment it arrives**;
+ *   producer) and drops each payload into a queue **the moment it arrives**,
+ *   in whatever order the fetches end;
  * - `consumers` **consumers** (2 by default, numbered from 1) each take the
  *   next payload out of the queue as soon as they are free, and analyse it;
  * - when every payload is in the queue, the producer puts one `null` per
@@ -15,14 +16,19 @@
  * 1. Write `AsyncQueue<T>`, the queue JavaScript does not ship (Python has
  *    `asyncio.Queue`):
  *    - `put(item)` adds an item at the back; `get()` takes the one at the
- *      front (first in, first out);
+ *      front (first in, first out), whatever the item is (`0`, `""`, `null`
+ *      and `false` are items too);
  *    - `get()` on an empty queue waits, and resumes the moment a `put()`
  *      brings an item; several waiting `get()`s are served in the order they
  *      started waiting;
  *    - `new AsyncQueue(maxSize)` bounds the queue: `put()` on a full queue
- *      waits until a `get()` makes room (no `maxSize`, or 0: unbounded, and
- *      `put()` never waits);
- *    - `size` is the number of items waiting in the queue.
+ *      waits until a `get()` makes room, and several waiting `put()`s get in
+ *      in the order they started waiting (this is *backpressure*: a slow
+ *      consumer slows the producer down). No `maxSize`, or 0: unbounded, and
+ *      `put()` never waits;
+ *    - `size` is the number of items waiting in the queue (not counting a
+ *      `put()` still waiting for room);
+ *    - each queue keeps its own items: two queues never share anything.
  * 2. Write `fetchData(url, random)`: wait between 0.5 and 2 s (`0.5 + 1.5 *
  *    random()` seconds), then resolve with `{ url, items }`, a few random
  *    numbers.
@@ -31,13 +37,19 @@
  * 4. Write `runPipeline(urls, options)`: start the producer and the consumers
  *    together, wait until every consumer has stopped, and return
  *    `{ results, seconds }`: one `{ url, consumer, value }` per URL (which
- *    consumer analysed it, and what `analyze` returned), and the time you
- *    measured with `performance.now()`, in seconds. Use `options.fetch`,
- *    `options.analyze` and `options.log` when they are given (the grader
- *    passes its own), `fetchData`, `analyze` and `console.log` otherwise.
- * 5. Write `main()`: run the pipeline with one consumer, then with two, print
- *    both times, and compare them with what a sequential pipeline would take
- *    (every fetch, then every analysis, one after another).
+ *    consumer analysed it, and what `analyze` returned), and the time this
+ *    call took, measured with `performance.now()` from the start of the call,
+ *    in seconds. Each URL is fetched exactly once. Each time a payload
+ *    arrives, and each time an analysis ends, log one line that names its
+ *    URL. Use `options.fetch`, `options.analyze` and `options.log` when they
+ *    are given (the grader passes its own), `fetchData`, `analyze` and
+ *    `console.log` otherwise.
+ * 5. Write `main()`: run the pipeline on `URLS` with one consumer, then with
+ *    two, with the same fetch times drawn by `Math.random()` (`fetchData`'s
+ *    default); print both times, and what a sequential pipeline would take
+ *    with those fetch times (every fetch, then every analysis, one after
+ *    another: the fetch times added up, plus 1 s per analysis) — in seconds
+ *    to a tenth at least, in any words you like.
  *
  * Goal: show that two consumers working side by side finish sooner than one.
  *

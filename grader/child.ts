@@ -36,6 +36,7 @@ import {
   trapExits,
 } from "./_harden.ts";
 import type { Lang } from "./i18n/mod.ts";
+import { learnerRandom } from "./toolkit.ts";
 import { MAX_UNTRUSTED } from "./_untrusted.ts";
 
 // Keep real references before anything can replace them.
@@ -206,8 +207,9 @@ async function main(): Promise<void> {
   await trapExits();
   await closeIntrospection();
   await hideGraderSigns(job.module);
-  // Same seed, same run: even the learner's own Math.random() is seeded.
-  Math.random = seededRandom(job.seed);
+  // Same seed, same run: even the learner's own Math.random() is seeded (a
+  // check may stand in for it: see standInForRandom in toolkit.ts).
+  Math.random = learnerRandom(seededRandom(job.seed));
   freezeIntrinsics();
   lockGlobals();
   // An exception or rejection nobody handles outside a run (a microtask left

@@ -280,3 +280,43 @@ export function track<T>(value: Promise<T> | T): Tracked<T> {
 export async function settleOr(ms: number, ...tracked: Tracked<unknown>[]): Promise<void> {
   await Promise.race([Promise.all(tracked.map((t) => t.promise)), wait(ms)]);
 }
+
+/** What `Math.random()` returns instead of its seeded numbers, while a check says so. */
+let randomStandIn: (() => number) | null = null;
+
+/**
+ * The learner's `Math.random` in the sandbox: `seeded` (same seed, same
+ * numbers), unless a check stands in for it with {@linkcode standInForRandom}.
+ * The sandbox installs it before the learner's module loads, so even a
+ * reference to `Math.random` kept at load time follows the stand-in.
+ *
+ * @param seeded The seeded generator to use the rest of the time.
+ * @returns The function to install as `Math.random`.
+ *
+ * @example A stand-in wins while it is set
+ * ```ts
+ * import { learnerRandom, standInForRandom } from "./toolkit.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const random = learnerRandom(() => 0.25);
+ * standInForRandom(() => 0.5);
+ * assert.equal(random(), 0.5);
+ * standInForRandom(null);
+ * assert.equal(random(), 0.25);
+ * ```
+ */
+export function learnerRandom(seeded: () => number): () => number {
+  return () => randomStandIn === null ? seeded() : randomStandIn();
+}
+
+/**
+ * Makes the learner's `Math.random()` return what `source` returns (`null`:
+ * the seeded numbers again), so that a check knows the durations a learner's
+ * `main()` draws. Reset it in a `finally`: a run that never settles never
+ * reaches code placed after its `await`.
+ *
+ * @param source The stand-in, or `null`.
+ */
+export function standInForRandom(source: (() => number) | null): void {
+  randomStandIn = source;
+}

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { runInVirtualTime } from "./clock.ts";
-import { EPS, near, sameData, settleOr, show, showData, track, wait } from "./toolkit.ts";
+import {
+  EPS,
+  learnerRandom,
+  near,
+  sameData,
+  settleOr,
+  show,
+  showData,
+  standInForRandom,
+  track,
+  wait,
+} from "./toolkit.ts";
 
 /** An object whose every way of being read is recorded. */
 function watched() {
@@ -132,4 +143,14 @@ Deno.test("showData() leaves a failure field empty where JSON has nothing to wri
   const { value, reads } = watched();
   assert.equal(showData(value), '{"list":["a"],"secret":"[getter]"}');
   assert.deepEqual(reads, []);
+});
+
+Deno.test("standInForRandom() speaks for learnerRandom() until it is reset", () => {
+  let seeded = 0;
+  const random = learnerRandom(() => ++seeded / 10);
+  assert.equal(random(), 0.1);
+  standInForRandom(() => 0.75);
+  assert.deepEqual([random(), random()], [0.75, 0.75]);
+  standInForRandom(null);
+  assert.equal(random(), 0.2, "the seeded numbers go on where they stopped");
 });
