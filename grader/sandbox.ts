@@ -12,7 +12,7 @@
 import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { exists, removeAll } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
@@ -70,12 +70,12 @@ function sandboxImportMap(): string {
     BUNDLE_DIR,
     `import-map-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.json`,
   );
-  if (!existsSync(path)) {
-    mkdirSync(BUNDLE_DIR, { recursive: true });
+  if (!exists(path)) {
+    Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
     // Another grader may write the same file at the same time: rename is atomic.
     const part = `${path}.${Deno.pid}.part`;
-    writeFileSync(part, text);
-    renameSync(part, path);
+    Deno.writeTextFileSync(part, text);
+    Deno.renameSync(part, path);
   }
   importMap = path;
   return importMap;
@@ -249,21 +249,21 @@ export function warmCache(bundle: string): Promise<string | null> {
 
 async function makeWarmCache(bundle: string): Promise<string | null> {
   const target = join(bundle, "warm");
-  if (existsSync(target)) return target;
+  if (exists(target)) return target;
   const shared = await sharedDenoDir();
   const checks = join(ENGINE[0], "checks");
   const building = join(bundle, `.warm-${crypto.randomUUID()}`);
   const cache = join(building, "cache");
   const learner = join(building, "learner");
   try {
-    mkdirSync(learner, { recursive: true });
-    mkdirSync(cache);
+    Deno.mkdirSync(learner, { recursive: true });
+    Deno.mkdirSync(cache);
     if (shared !== null) Deno.symlinkSync(`${shared}/npm`, `${cache}/npm`);
     const empty = join(learner, "warm.js");
-    writeFileSync(empty, "export {};\n");
+    Deno.writeTextFileSync(empty, "export {};\n");
     for (const entry of Deno.readDirSync(checks)) {
       const mod = join(checks, entry.name, "mod.ts");
-      if (!entry.isDirectory || !existsSync(mod)) continue;
+      if (!entry.isDirectory || !exists(mod)) continue;
       await runSandboxed({
         file: empty,
         checks: pathToFileURL(mod).href,
@@ -278,21 +278,19 @@ async function makeWarmCache(bundle: string): Promise<string | null> {
     // The SQLite databases and their logs; not their shared-memory index
     // (SQLite rebuilds it from the log), nor emitted code or npm's link.
     const kept = join(building, "warm");
-    mkdirSync(kept);
+    Deno.mkdirSync(kept);
     for (const entry of Deno.readDirSync(cache)) {
       if (entry.isFile && !entry.name.endsWith("-shm")) {
         Deno.copyFileSync(join(cache, entry.name), join(kept, entry.name));
       }
     }
     try {
-      renameSync(kept, target);
+      Deno.renameSync(kept, target);
     } catch { /* another grader made it meanwhile: keep theirs */ }
   } finally {
-    try {
-      Deno.removeSync(building, { recursive: true });
-    } catch { /* already gone */ }
+    removeAll(building);
   }
-  return existsSync(target) ? target : null;
+  return exists(target) ? target : null;
 }
 
 /** Why a sandbox ended early. */
