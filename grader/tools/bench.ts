@@ -364,7 +364,9 @@ export async function main(args: string[]): Promise<number> {
       metRatio: median(walls) / 20 / bareS <= TARGETS.batchRatio,
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadAverage(),
-      allFullMarks: rows.length === 20 && rows.every((r) => r.endsWith(",pass")),
+      // The status column comes before same_as, whose quoted names may hold commas.
+      allFullMarks: rows.length === 20 &&
+        rows.every((r) => /^[^,]*(?:,\d+){6},pass(?:,|$)/.test(r)),
       target: `>= ${TARGETS.batchPerS}/s`,
       met: 20 / batchS >= TARGETS.batchPerS,
     });
