@@ -6,7 +6,6 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { CATALOG } from "./course.ts";
 import { DEFAULT_SEED, exercisesDir, findExercise, grade } from "./grade.ts";
@@ -15,6 +14,7 @@ import { MESSAGES } from "./i18n/messages.ts";
 import { FEEDBACK } from "./i18n/feedback.ts";
 import { REPORTERS } from "./report/mod.ts";
 import { renderPretty, terminalWidth } from "./report/pretty.ts";
+import { exists } from "./_fs.ts";
 import {
   env,
   langFromArgs,
@@ -168,7 +168,7 @@ export async function main(args: string[]): Promise<number> {
     only.push(found.id);
   }
   const dir = options.dir === undefined ? undefined : userPath(options.dir);
-  if (dir !== undefined && !existsSync(exercisesDir(dir))) {
+  if (dir !== undefined && !exists(exercisesDir(dir))) {
     console.error(m.noSubmission({ dir: options.dir! }));
     return 2;
   }

@@ -8,7 +8,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { existsSync, statSync } from "node:fs";
+import { exists, isFolder } from "./_fs.ts";
 import { CATALOG, type Exercise } from "./course.ts";
 import {
   type Check,
@@ -119,7 +119,7 @@ export function exercisesDir(dir?: string): string {
   if (dir === undefined) return decodeURIComponent(DEFAULT_DIR.pathname);
   const abs = resolve(dir);
   const nested = join(abs, "exercises");
-  return existsSync(nested) && statSync(nested).isDirectory() ? nested : abs;
+  return isFolder(nested) ? nested : abs;
 }
 
 /**
@@ -273,7 +273,7 @@ async function gradeStaged(
   // A submission that holds a link or a special file is never handed to a sandbox.
   if (staged.refused !== null) return unrunnable("load", staged.refused);
   const bytes = staged.oversize.get(exercise.file) ?? 0;
-  if (bytes === 0 && !existsSync(file)) {
+  if (bytes === 0 && !exists(file)) {
     return unrunnable("missing", core("fileMissing", { file: shown })[lang]);
   }
   if (bytes > MAX_FILE_BYTES) {

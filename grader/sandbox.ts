@@ -12,7 +12,7 @@
 import { dirname, join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { exists, removeAll } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import { type CheckResult, core } from "./check.ts";
@@ -70,12 +70,12 @@ function sandboxImportMap(): string {
     BUNDLE_DIR,
     `import-map-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.json`,
   );
-  if (!existsSync(path)) {
-    mkdirSync(BUNDLE_DIR, { recursive: true });
+  if (!exists(path)) {
+    Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
     // Another grader may write the same file at the same time: rename is atomic.
     const part = `${path}.${Deno.pid}.part`;
-    writeFileSync(part, text);
-    renameSync(part, path);
+    Deno.writeTextFileSync(part, text);
+    Deno.renameSync(part, path);
   }
   importMap = path;
   return importMap;
@@ -131,12 +131,42 @@ export interface SandboxJob {
 
 let sharedCache: Promise<string | null> | null = null;
 
-/** The shared Deno cache folder (`DENO_DIR`, or what `deno info` says), or `null`. */
+/**
+ * Where Deno keeps its cache when `DENO_DIR` is not set (the rule of Deno's
+ * own `dirs::cache_dir()`), if it holds npm packages; else `null`. Saves a
+ * `deno info` process before the first sandbox.
+ */
+function defaultDenoDir(): string | null {
+  const env = (name: string) => {
+    try {
+      return Deno.env.get(name) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const home = env("HOME");
+  const base = Deno.build.os === "windows"
+    ? env("LOCALAPPDATA")
+    : Deno.build.os === "darwin"
+    ? home && join(home, "Library", "Caches")
+    : env("XDG_CACHE_HOME") ?? (home && join(home, ".cache"));
+  if (!base) return null;
+  const dir = join(base, "deno");
+  try {
+    return Deno.statSync(join(dir, "npm")).isDirectory ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The shared Deno cache folder (`DENO_DIR`, Deno's default, or what `deno info` says), or `null`. */
 function sharedDenoDir(): Promise<string | null> {
   sharedCache ??= (async () => {
     try {
       const set = Deno.env.get("DENO_DIR");
       if (set) return set;
+      const guessed = defaultDenoDir();
+      if (guessed !== null) return guessed;
       const out = await new Deno.Command(Deno.execPath(), {
         args: ["info", "--json"],
         stdout: "piped",
@@ -156,18 +186,20 @@ function sharedDenoDir(): Promise<string | null> {
 let ownCache: Promise<string | undefined> | null = null;
 
 /**
- * The sandboxes' own Deno cache: one temporary folder per grading process
- * (so its code cache is warm after the first sandbox), empty but for a link
- * to the shared cache's npm packages (the grader's own, read with
- * `--cached-only`), removed when the process ends. What learner code makes
- * Deno cache (a thousand `data:` modules) is never added to the shared
- * cache. `undefined` when the shared cache cannot be found (the sandboxes
- * then use the shared one).
+ * The sandboxes' own Deno cache: one temporary folder per grading process,
+ * empty but for a link to the shared cache's npm packages (the grader's own,
+ * read with `--cached-only`) and a copy of the bundle's warm cache (see
+ * {@linkcode warmCache}: V8's compiled code of the grader, so that even the
+ * first sandboxes start warm), removed when the process ends. What learner
+ * code makes Deno cache (a thousand `data:` modules) is never added to the
+ * shared cache nor kept past the process. `undefined` when the shared cache
+ * cannot be found (the sandboxes then use the shared one).
  */
-export function sandboxCache(): Promise<string | undefined> {
+export function sandboxCache(warm?: Promise<string | null>): Promise<string | undefined> {
   ownCache ??= (async () => {
     const shared = await sharedDenoDir();
     if (shared === null) return undefined;
+    const template = await warm ?? null;
     try {
       const folder = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
       addEventListener("unload", () => {
@@ -176,6 +208,15 @@ export function sandboxCache(): Promise<string | undefined> {
         } catch { /* already gone */ }
       });
       Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
+      if (template !== null) {
+        try {
+          for (const entry of Deno.readDirSync(template)) {
+            if (entry.isFile) {
+              Deno.copyFileSync(join(template, entry.name), join(folder, entry.name));
+            }
+          }
+        } catch { /* a cold cache is slower, never wrong */ }
+      }
       return folder;
     } catch {
       return undefined;
@@ -212,6 +253,74 @@ function sandboxEnv(cacheDir: string | undefined): Record<string, string> {
   env.DENO_NO_UPDATE_CHECK = "1";
   if (cacheDir !== undefined) env.DENO_DIR = cacheDir;
   return env;
+}
+
+const warming = new Map<string, Promise<string | null>>();
+
+/**
+ * The warm cache of a bundle (`<bundle>/warm/`): the SQLite files (V8's code
+ * cache, Deno's module analysis caches, each with its write-ahead log) that
+ * a throwaway sandbox cache holds once the bundled child has loaded every
+ * exercise's checks. Made once per bundle, by running each exercise's
+ * checks on an empty module of the grader's own (no learner code ever
+ * writes it), then copied into each grading process's own cache: without it
+ * the first sandboxes of every `deno task grade` compiled the grader from
+ * scratch, about twice the CPU of a warm start. `null` when it cannot be
+ * made (the sandboxes then start cold, as before).
+ */
+export function warmCache(bundle: string): Promise<string | null> {
+  let made = warming.get(bundle);
+  if (!made) {
+    made = makeWarmCache(bundle).catch(() => null);
+    warming.set(bundle, made);
+  }
+  return made;
+}
+
+async function makeWarmCache(bundle: string): Promise<string | null> {
+  const target = join(bundle, "warm");
+  if (exists(target)) return target;
+  const shared = await sharedDenoDir();
+  const checks = join(ENGINE[0], "checks");
+  const building = join(bundle, `.warm-${crypto.randomUUID()}`);
+  const cache = join(building, "cache");
+  const learner = join(building, "learner");
+  try {
+    Deno.mkdirSync(learner, { recursive: true });
+    Deno.mkdirSync(cache);
+    if (shared !== null) Deno.symlinkSync(`${shared}/npm`, `${cache}/npm`);
+    const empty = join(learner, "warm.js");
+    Deno.writeTextFileSync(empty, "export {};\n");
+    for (const entry of Deno.readDirSync(checks)) {
+      const mod = join(checks, entry.name, "mod.ts");
+      if (!entry.isDirectory || !exists(mod)) continue;
+      await runSandboxed({
+        file: empty,
+        checks: pathToFileURL(mod).href,
+        lang: "en",
+        seed: 0,
+        from: 0,
+        wallTimeoutMs: 30_000,
+        cpuLimitMs: 10_000,
+        cacheDir: cache,
+      });
+    }
+    // The SQLite databases and their logs; not their shared-memory index
+    // (SQLite rebuilds it from the log), nor emitted code or npm's link.
+    const kept = join(building, "warm");
+    Deno.mkdirSync(kept);
+    for (const entry of Deno.readDirSync(cache)) {
+      if (entry.isFile && !entry.name.endsWith("-shm")) {
+        Deno.copyFileSync(join(cache, entry.name), join(kept, entry.name));
+      }
+    }
+    try {
+      Deno.renameSync(kept, target);
+    } catch { /* another grader made it meanwhile: keep theirs */ }
+  } finally {
+    removeAll(building);
+  }
+  return exists(target) ? target : null;
 }
 
 /** Why a sandbox ended early. */
@@ -266,7 +375,8 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
   const bundled = await bundledChild(job.checks);
-  const cacheDir = job.cacheDir ?? await sandboxCache();
+  const cacheDir = job.cacheDir ??
+    await sandboxCache(bundled ? warmCache(dirname(bundled.child)) : undefined);
   // The learner's folder, the engine (the checks import it) and the checks' own folder.
   const learnerDir = dirname(job.file);
   const readable = [learnerDir, ...ENGINE, ...(checksPath ? [dirname(checksPath)] : [])];

@@ -4,12 +4,13 @@
  *
  * - `machine`: cores, CPU, Deno version;
  * - `grade`: warm `deno task grade` wall time (median of several) and its
- *   ratio to a bare `deno run` of an empty file;
+ *   ratio to a bare `deno run` of an empty file timed alternately with it;
  * - `virtual`: virtual seconds the checks simulated, and their ratio to the
  *   grade's wall seconds;
  * - `real-time`: the reference programs run in real time (what a real-time
  *   grader must wait), and the ratio to the grade's wall time;
- * - `batch`: `deno task grade-batch` throughput on 20 submissions;
+ * - `batch`: `deno task grade-batch` throughput on 20 submissions, and its
+ *   wall time per submission as a ratio to a bare `deno run` timed in between;
  * - `memory`: peak resident memory of a grade and of the batch (Linux);
  * - `determinism`: the same seed gives the same JSON N times in a row, quiet
  *   and with every core busy.
@@ -35,6 +36,10 @@ const DENO = Deno.execPath();
 /** Targets from DESIGN.md. */
 export const TARGETS = {
   gradeWallS: 0.5,
+  /** A warm `deno task grade` of the five, as a multiple of a bare `deno run` (issue 16; moonshot 2). */
+  gradeRatio: 5,
+  /** `grade-batch` wall time per submission, as a multiple of a bare `deno run` (issue 16; moonshot 1.5). */
+  batchRatio: 3,
   realTimeRatio: 40,
   batchPerS: 5,
   determinismRuns: 100,
@@ -224,6 +229,7 @@ export async function main(args: string[]): Promise<number> {
   const gradeTimes: number[] = [];
   const gradeCpus: number[] = [];
   const emptyTimes: number[] = [];
+  const emptyCpus: number[] = [];
   const gradeLoad = loadAverage();
   const jsons = new Set<string>();
   let fullMarks = true;
@@ -231,7 +237,9 @@ export async function main(args: string[]): Promise<number> {
     const g = await timed(gradeArgs);
     gradeTimes.push(g.wallS);
     if (g.cpuS !== null) gradeCpus.push(g.cpuS);
-    emptyTimes.push((await timed(emptyArgs)).wallS);
+    const e = await timed(emptyArgs);
+    emptyTimes.push(e.wallS);
+    if (e.cpuS !== null) emptyCpus.push(e.cpuS);
     try {
       const report = JSON.parse(g.stdout);
       fullMarks &&= g.code === 0 && report.score === report.maxScore;
@@ -240,7 +248,6 @@ export async function main(args: string[]): Promise<number> {
       fullMarks = false;
     }
   }
-  await Deno.remove(empty);
   const gradeS = median(gradeTimes);
   const emptyS = median(emptyTimes);
   emit({
@@ -252,8 +259,12 @@ export async function main(args: string[]): Promise<number> {
     maxS: round(Math.max(...gradeTimes)),
     emptyDenoRunMedianS: round(emptyS),
     ratioToEmptyRun: round(gradeS / emptyS, 1),
+    targetRatio: `<= ${TARGETS.gradeRatio}x (moonshot 2x)`,
+    metRatio: gradeS / emptyS <= TARGETS.gradeRatio,
     cpuMedianS: gradeCpus.length > 0 ? round(median(gradeCpus)) : null,
+    emptyDenoRunCpuMedianS: emptyCpus.length > 0 ? round(median(emptyCpus)) : null,
     loadAverageBefore: gradeLoad,
+    loadAverageAfter: loadAverage(),
     fullMarks,
     sameJsonEveryRun: jsons.size === 1,
     target: `<= ${TARGETS.gradeWallS} s`,
@@ -319,8 +330,17 @@ export async function main(args: string[]): Promise<number> {
     const batchArgs = [DENO, "task", "--quiet", "grade-batch", classDir, "--out", csv];
     const loadBefore = loadAverage();
     const batches: Timed[] = [];
-    for (let i = 0; i < 3; i++) batches.push(await timed(batchArgs));
+    // Bare runs timed between the batches, so that the ratio compares like with like.
+    const bareTimes: number[] = [(await timed(emptyArgs)).wallS];
+    for (let i = 0; i < 3; i++) {
+      batches.push(await timed(batchArgs));
+      bareTimes.push((await timed(emptyArgs)).wallS);
+    }
+    const bareS = median(bareTimes);
     const rows = readFileSync(csv, "utf8").trim().split("\r\n").slice(1);
+    // The name, a score per exercise of the catalog and the total, then the
+    // status (before same_as, whose quoted names may hold commas).
+    const fullMarksRow = new RegExp(`^[^,]*(?:,\\d+){${CATALOG.length + 1}},pass(?:,|$)`);
     const batchMemory = new MemorySampler(50);
     await timed(batchArgs, { sample: batchMemory });
     const walls = batches.map((b) => b.wallS);
@@ -340,8 +360,14 @@ export async function main(args: string[]): Promise<number> {
       cpuS: cpuS === null ? null : round(cpuS, 2),
       cpuPerSandboxMs: cpuS === null ? null : Math.round((cpuS * 1000) / (20 * ids.length)),
       perSIfCoresIdle: cpuS === null ? null : round((20 * cores) / cpuS, 1),
+      perSubmissionMedianS: round(median(walls) / 20),
+      emptyDenoRunMedianS: round(bareS),
+      ratioPerSubmissionToEmptyRun: round(median(walls) / 20 / bareS, 2),
+      targetRatio: `<= ${TARGETS.batchRatio}x (moonshot 1.5x)`,
+      metRatio: median(walls) / 20 / bareS <= TARGETS.batchRatio,
       loadAverageBefore: loadBefore,
-      allFullMarks: rows.length === 20 && rows.every((r) => r.endsWith(",pass")),
+      loadAverageAfter: loadAverage(),
+      allFullMarks: rows.length === 20 && rows.every((r) => fullMarksRow.test(r)),
       target: `>= ${TARGETS.batchPerS}/s`,
       met: 20 / batchS >= TARGETS.batchPerS,
     });
@@ -358,6 +384,7 @@ export async function main(args: string[]): Promise<number> {
     });
   } finally {
     await Deno.remove(classDir, { recursive: true });
+    await Deno.remove(empty);
   }
 
   // 5. Determinism: the same seed, the same JSON, quiet and under load.
