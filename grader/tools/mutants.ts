@@ -24,7 +24,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Instrumenter } from "@stryker-mutator/instrumenter";
 import { parse } from "@babel/parser";
-import { CATALOG, type Exercise, findExercise, grade } from "../../mod.ts";
+import { CATALOG, type Exercise, grade } from "../../mod.ts";
+import { selectExercises } from "./_select.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -861,16 +862,8 @@ export async function main(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const selected: Exercise[] = [];
-  for (const name of positionals) {
-    const found = findExercise(name);
-    if (!found) {
-      console.error(`error: no exercise "${name}"\n\n${USAGE}`);
-      return 2;
-    }
-    if (!selected.includes(found)) selected.push(found);
-  }
-  const exercises = selected.length > 0 ? selected : [...CATALOG];
+  const exercises = selectExercises(positionals, USAGE);
+  if (exercises === null) return 2;
   const started = performance.now();
   const figures: ExerciseFigures[] = [];
   const tty = Deno.stderr.isTerminal();

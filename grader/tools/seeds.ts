@@ -14,7 +14,8 @@
 import { parseArgs } from "node:util";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CATALOG, type Exercise, findExercise, grade } from "../../mod.ts";
+import { CATALOG, type Exercise, grade } from "../../mod.ts";
+import { selectExercises } from "./_select.ts";
 import { referenceSolution, styles } from "./fixtures.ts";
 
 /** One run that did not score full marks. */
@@ -213,16 +214,8 @@ export async function main(args: string[]): Promise<number> {
       return 2;
     }
   }
-  const selected: Exercise[] = [];
-  for (const name of positionals) {
-    const found = findExercise(name);
-    if (!found) {
-      console.error(`error: no exercise "${name}"\n\n${USAGE}`);
-      return 2;
-    }
-    if (!selected.includes(found)) selected.push(found);
-  }
-  const exercises = selected.length > 0 ? selected : [...CATALOG];
+  const exercises = selectExercises(positionals, USAGE);
+  if (exercises === null) return 2;
   const started = performance.now();
   const tty = Deno.stderr.isTerminal();
   const figures: SeedFigures[] = [];
