@@ -1,5 +1,5 @@
 /**
- * # Exercise 4 — A pipeline: one producer, several consumers, a queue between them
+ * # Exercise 4 — A queue between one producer and several consumers
  *
  * Six API endpoints (`URLS`) each return a batch of numbers that must then be
  * analysed. Fetching is slow and unpredictable; analysing is slow too. Rather

@@ -9,7 +9,7 @@ import { defineCatalog, texts } from "../../i18n/mod.ts";
 
 /** The catalog: the English side sets the keys and parameters, the French one follows. */
 export const MESSAGES = defineCatalog({
-  title: "A pipeline: one producer, several consumers, a queue between them",
+  title: "A queue between one producer and several consumers",
   listSeparator: ", ",
   labelAt: (p: { label: string; at: string }) => `${p.label} at ${p.at}`,
   never: "never",
@@ -244,7 +244,7 @@ export const MESSAGES = defineCatalog({
   mainRuns: (p: { took: string; want: string }) =>
     `main() took ${p.took} of virtual time; running the pipeline with one consumer and then with two takes ${p.want}: run both, one after the other, and print what they measured`,
 }, {
-  title: "Un pipeline : un producteur, plusieurs consommateurs, une file entre eux",
+  title: "Une file entre un producteur et plusieurs consommateurs",
   listSeparator: " ; ",
   labelAt: (p) => `${p.label} à ${p.at}`,
   never: "jamais",
