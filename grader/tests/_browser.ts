@@ -7,7 +7,9 @@
  * @module
  */
 import { existsSync } from "node:fs";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type Page } from "npm:puppeteer-core@25.16.0";
+
+export type { Page };
 
 /** Where Debian installs Chromium (`ASYNC_LAB_CHROMIUM` names another). */
 export const CHROMIUM = Deno.env.get("ASYNC_LAB_CHROMIUM") || "/usr/bin/chromium";

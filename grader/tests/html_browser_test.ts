@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import type { Page } from "puppeteer-core";
+import type { Page } from "./_browser.ts";
 import { renderClassHtml } from "../report/class_html.ts";
 import { renderHtml } from "../report/html.ts";
 import { HOSTILE_NAME, sampleClass } from "../report/_sample_class.ts";

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { applyPatch } from "diff";
+import { applyPatch } from "npm:diff@9.0.0";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -22,8 +22,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Instrumenter } from "@stryker-mutator/instrumenter";
-import { parse } from "@babel/parser";
+import { Instrumenter } from "npm:@stryker-mutator/instrumenter@10.1.1";
+import { parse } from "npm:@babel/parser@8.0.10";
 import { CATALOG, type Exercise, grade } from "../../mod.ts";
 import { selectExercises } from "./_select.ts";
 
