@@ -33,6 +33,7 @@
 export {
   installVirtualClock,
   type LogLine,
+  type PendingTimer,
   runInVirtualTime,
   type RunOptions,
   type RunStatus,
@@ -55,6 +56,7 @@ export {
   type ExerciseChecks,
   type FailDetails,
   type FailMark,
+  type SecPair,
   type SettledRun,
   type TimelineMark,
   type TimelineSpan,
@@ -79,6 +81,7 @@ export {
   type Message,
   type Messages,
   type Params,
+  type Texts,
   texts,
   type Widen,
 } from "@async-lab/grader/i18n";

@@ -74,7 +74,9 @@ export interface VirtualRun<T> {
 
 /** A timer still pending: when it was set and when it is due (virtual ms). */
 export interface PendingTimer {
+  /** Virtual ms when the timer was set. */
   start: number;
+  /** Virtual ms when it is due. */
   due: number;
 }
 
