@@ -12,7 +12,7 @@
  */
 import type { CheckResult, TimelineSpan } from "./check.ts";
 import type { LogLine } from "./clock.ts";
-import type { Frame } from "./child.ts";
+import type { Frame } from "./_protocol.ts";
 import { MAX_UNTRUSTED } from "./_untrusted.ts";
 
 /** The longest frame line read, in characters (a result frame is a few KiB). */

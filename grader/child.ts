@@ -38,6 +38,7 @@ import {
 import type { Lang } from "./i18n/mod.ts";
 import { learnerRandom } from "./toolkit.ts";
 import { MAX_UNTRUSTED } from "./_untrusted.ts";
+import { type Frame, frameMarker, type Job, OUTPUT_CLOSED } from "./_protocol.ts";
 
 // Keep real references before anything can replace them.
 const realNow = performance.now.bind(performance);
@@ -57,36 +58,12 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const subarray = typedArrayProto.subarray as (this: Uint8Array, start: number) => Uint8Array;
 const byteCount = Object.getOwnPropertyDescriptor(typedArrayProto, "length")!.get!;
 
-/** What the parent asks the child to do. */
-export interface Job {
-  nonce: string;
-  /** Absolute file URL of the learner's module. */
-  module: string;
-  /** URL of the exercise's checks module. */
-  checks: string;
-  lang: Lang;
-  seed: number;
-  /** Index of the first check to run (after a sandbox stopped at an earlier one). */
-  from: number;
-}
-
-/** What the child reports, one frame per line. */
-export type Frame =
-  | { type: "loaded" }
-  | { type: "load-error"; kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
-  | { type: "start"; index: number; id: string }
-  | { type: "result"; index: number; result: CheckResult }
-  | { type: "done"; logs: LogLine[] };
-
 let nonce = "";
 /** Printed lines sent back to the grader at most (they only feed `--verbose`). */
 const MAX_REPORTED_LINES = 200;
 
-/** The child's exit code when it can no longer write its frames (sandbox.ts reads it). */
-const OUTPUT_CLOSED = 5;
-
 function send(frame: Frame): void {
-  const bytes = encode(`\n\x1e${nonce} ${stringify(frame)}\n`);
+  const bytes = encode(`\n${frameMarker(nonce)}${stringify(frame)}\n`);
   const total = apply(byteCount, bytes, []) as number;
   let offset = 0;
   try {

@@ -10,16 +10,17 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { stripVTControlCharacters } from "node:util";
 import { createHash } from "node:crypto";
 import { exists, removeAll } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
-import { type CheckResult, core } from "./check.ts";
-import type { Frame, Job } from "./child.ts";
+import type { CheckResult } from "./check.ts";
+import { type Frame, frameMarker, type Job } from "./_protocol.ts";
+import { type SandboxFault, whyStopped } from "./_stop.ts";
+
+export type { SandboxFault };
 import type { Lang } from "./i18n/mod.ts";
 import { BUNDLE_DIR, bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
-import { untrusted } from "./_untrusted.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { REFUSED_MODULES } from "./_harden.ts";
 
@@ -85,8 +86,6 @@ function sandboxImportMap(): string {
 export const HEAP_MB = 256;
 /** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
 export const RSS_MB = 1024;
-/** The child's exit code when learner code closed its stdout (`OUTPUT_CLOSED` in child.ts). */
-const OUTPUT_CLOSED = 5;
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
@@ -323,15 +322,6 @@ async function makeWarmCache(bundle: string): Promise<string | null> {
   return exists(target) ? target : null;
 }
 
-/** Why a sandbox ended early. */
-export type SandboxFault =
-  | { kind: "load" | "syntax" | "exit" | "never-ends"; message: string }
-  /** Out of time: its CPU budget (`cpu`) or the wall-clock backstop (`wall`). */
-  | { kind: "frozen"; during: number | null; by: "cpu" | "wall" }
-  | { kind: "oom"; during: number | null }
-  | { kind: "exited"; code: number; during: number | null }
-  | { kind: "crash"; code: number; stderr: string; during: number | null };
-
 /** What came back from the sandbox. */
 export interface SandboxOutcome {
   /** Results by check index (missing where the sandbox stopped first). */
@@ -349,14 +339,6 @@ export interface SandboxOutcome {
   /** Real milliseconds it spent waiting for nothing (asleep or stopped, using no CPU),
    * where the grader can tell (Linux `/proc`), else `null`. */
   blockedMs: number | null;
-}
-
-/**
- * Stderr quoted in a crash message: learner code may have written there
- * (a bidi override, a carriage return, a forged "Total 100/100").
- */
-function shownStderr(stderr: string): string {
-  return untrusted(stripVTControlCharacters(stderr).slice(0, 2000), 2000);
 }
 
 function randomNonce(): string {
@@ -513,7 +495,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   let current: number | null = null;
   let loaded = false;
   let raw = "";
-  const marker = `\x1e${nonce} `;
+  const marker = frameMarker(nonce);
 
   const handle = (frame: Frame) => {
     switch (frame.type) {
@@ -584,45 +566,18 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   // is not taken for one: learner code may send it to itself).
   const outOfCpu = !done && (overCpu ||
     (cpuLimitMs !== undefined && !overMemory && !timedOut && status.signal === "SIGXCPU"));
-  let fault: SandboxFault | null = loadFault;
-  if (!fault && !done) {
-    const during = loaded ? current : null;
-    // Stopped while holding more than the heap cap: V8 was spending its time
-    // collecting garbage near its limit, not looping.
-    const nearHeapCap = lastRssKib > HEAP_MB * 1024;
-    if (overMemory || ((timedOut || outOfCpu) && nearHeapCap)) fault = { kind: "oom", during };
-    else if (outOfCpu) fault = { kind: "frozen", during, by: "cpu" };
-    else if (timedOut) fault = { kind: "frozen", during, by: "wall" };
-    else if (/Failed to reserve virtual memory for CodeRange/.test(stderr)) {
-      // A Worker's new isolate cannot reserve its code space under `ulimit -d`:
-      // V8 aborts the whole sandbox with an out-of-memory that is not one.
-      const why = core("workerRefused")[job.lang];
-      fault = { kind: "crash", code: status.code, stderr: why, during };
-    } else if (status.code === OUTPUT_CLOSED) {
-      const why = core("outputClosed")[job.lang];
-      fault = { kind: "crash", code: status.code, stderr: why, during };
-    } else if (/heap limit|out of memory|OOM/i.test(stderr)) fault = { kind: "oom", during };
-    // A silent SIGABRT: an allocation outside the heap (a 200 MB JSON string)
-    // refused by the data-segment limit aborts without a word.
-    else if (status.signal === "SIGABRT" && stderr.trim() === "") fault = { kind: "oom", during };
-    else if (!loaded && /^error|^Deno has panicked/m.test(stripVTControlCharacters(stderr))) {
-      // Deno itself refused to start the sandbox (learner exits are trapped
-      // and a failed load is reported by the child): a fault of the grader.
-      fault = { kind: "crash", code: status.code, stderr: shownStderr(stderr), during };
-    } else if (status.code === 0 || status.code === 1 || status.code === 2) {
-      fault = { kind: "exited", code: status.code, during };
-    } else {
-      fault = {
-        kind: "crash",
-        code: status.code,
-        stderr: shownStderr(stderr),
-        during,
-      };
-    }
-    if (!loaded && fault.kind === "exited") {
-      fault = { kind: "exited", code: status.code, during: null };
-    }
-  }
+  const fault: SandboxFault | null = loadFault ?? (done ? null : whyStopped({
+    loaded,
+    current,
+    overMemory,
+    timedOut,
+    outOfCpu,
+    nearHeapCap: lastRssKib > HEAP_MB * 1024,
+    code: status.code,
+    signal: status.signal,
+    stderr,
+    lang: job.lang,
+  }));
   return {
     results,
     fault,

@@ -1,0 +1,46 @@
+/**
+ * The sandbox protocol, one home for both ends of the pipe: what the parent
+ * (`sandbox.ts`) sends the child (`child.ts`) on stdin, the frames the child
+ * writes back on stdout, how a frame line is marked, and the child's own
+ * exit code. Types and constants only: no I/O, no clock.
+ *
+ * @module
+ */
+import type { CheckResult } from "./check.ts";
+import type { LogLine } from "./clock.ts";
+import type { Lang } from "./i18n/mod.ts";
+
+/** What the parent asks the child to do. */
+export interface Job {
+  /** The random secret that marks the child's frames. */
+  nonce: string;
+  /** Absolute file URL of the learner's module. */
+  module: string;
+  /** URL of the exercise's checks module. */
+  checks: string;
+  /** The report's language. */
+  lang: Lang;
+  /** Seed of the checks' random data. */
+  seed: number;
+  /** Index of the first check to run (after a sandbox stopped at an earlier one). */
+  from: number;
+}
+
+/** Why the learner's module could not be loaded, as the child tells it. */
+export type LoadFault = "load" | "syntax" | "exit" | "never-ends";
+
+/** What the child reports, one frame per line. */
+export type Frame =
+  | { type: "loaded" }
+  | { type: "load-error"; kind: LoadFault; message: string }
+  | { type: "start"; index: number; id: string }
+  | { type: "result"; index: number; result: CheckResult }
+  | { type: "done"; logs: LogLine[] };
+
+/** The child's exit code when it can no longer write its frames (learner code closed stdout). */
+export const OUTPUT_CLOSED = 5;
+
+/** What starts a frame line: a record separator, the nonce, a space (the JSON follows). */
+export function frameMarker(nonce: string): string {
+  return `\x1e${nonce} `;
+}
