@@ -12,14 +12,19 @@ import type { Lang } from "./i18n/mod.ts";
 import { type LoadFault, OUTPUT_CLOSED } from "./_protocol.ts";
 import { untrusted } from "./_untrusted.ts";
 
-/** Why a sandbox ended early. */
+/**
+ * Why a sandbox ended early, in the report's words: the kinds are those of
+ * an exercise's `error.kind` (`exit`, `frozen`, `oom`, `crash`…); a crash's
+ * `detail` is what it is known by (Deno's error line, or a sentence in the
+ * report's language).
+ */
 export type SandboxFault =
   | { kind: LoadFault; message: string }
   /** Out of time: its CPU budget (`cpu`) or the wall-clock backstop (`wall`). */
   | { kind: "frozen"; during: number | null; by: "cpu" | "wall" }
   | { kind: "oom"; during: number | null }
-  | { kind: "exited"; code: number; during: number | null }
-  | { kind: "crash"; code: number; stderr: string; during: number | null };
+  | { kind: "exit"; code: number; during: number | null }
+  | { kind: "crash"; code: number; detail: string; during: number | null };
 
 /** What the parent saw of a sandbox that stopped before its last frame. */
 export interface StopFacts {
@@ -64,10 +69,10 @@ export function whyStopped(f: StopFacts): SandboxFault {
   if (/Failed to reserve virtual memory for CodeRange/.test(f.stderr)) {
     // A Worker's new isolate cannot reserve its code space under `ulimit -d`:
     // V8 aborts the whole sandbox with an out-of-memory that is not one.
-    return { kind: "crash", code: f.code, stderr: core("workerRefused")[f.lang], during };
+    return { kind: "crash", code: f.code, detail: core("workerRefused")[f.lang], during };
   }
   if (f.code === OUTPUT_CLOSED) {
-    return { kind: "crash", code: f.code, stderr: core("outputClosed")[f.lang], during };
+    return { kind: "crash", code: f.code, detail: core("outputClosed")[f.lang], during };
   }
   if (/heap limit|out of memory|OOM/i.test(f.stderr)) return { kind: "oom", during };
   // A silent SIGABRT: an allocation outside the heap (a 200 MB JSON string)
@@ -76,8 +81,8 @@ export function whyStopped(f: StopFacts): SandboxFault {
   if (!f.loaded && /^error|^Deno has panicked/m.test(stripVTControlCharacters(f.stderr))) {
     // Deno itself refused to start the sandbox (learner exits are trapped
     // and a failed load is reported by the child): a fault of the grader.
-    return { kind: "crash", code: f.code, stderr: shownStderr(f.stderr), during };
+    return { kind: "crash", code: f.code, detail: shownStderr(f.stderr), during };
   }
-  if (f.code === 0 || f.code === 1 || f.code === 2) return { kind: "exited", code: f.code, during };
-  return { kind: "crash", code: f.code, stderr: shownStderr(f.stderr), during };
+  if (f.code === 0 || f.code === 1 || f.code === 2) return { kind: "exit", code: f.code, during };
+  return { kind: "crash", code: f.code, detail: shownStderr(f.stderr), during };
 }

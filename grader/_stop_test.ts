@@ -51,15 +51,15 @@ Deno.test("whyStopped() names every way a sandbox stops, one row each", () => {
       kind: "crash",
       code: 101,
     }],
-    ["an exit 0, 1 or 2", { code: 2 }, { kind: "exited", code: 2, during: 2 }],
+    ["an exit 0, 1 or 2", { code: 2 }, { kind: "exit", code: 2, during: 2 }],
     ["an exit before the module loaded", { loaded: false, code: 0 }, {
-      kind: "exited",
+      kind: "exit",
       during: null,
     }],
     ["any other end", { code: 9, signal: "SIGKILL", stderr: "bye" }, {
       kind: "crash",
       code: 9,
-      stderr: "bye",
+      detail: "bye",
     }],
   ];
   for (const [name, facts, expected] of rows) {
@@ -74,7 +74,7 @@ Deno.test("whyStopped() speaks the report's language in the messages it writes",
   const en = whyStopped({ ...base, code: OUTPUT_CLOSED });
   const fr = whyStopped({ ...base, code: OUTPUT_CLOSED, lang: "fr" });
   assert.ok(en.kind === "crash" && fr.kind === "crash");
-  assert.notEqual(en.stderr, fr.stderr);
+  assert.notEqual(en.detail, fr.detail);
 });
 
 Deno.test("shownStderr() shows escape sequences and controls instead of obeying them", () => {

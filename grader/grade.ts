@@ -177,7 +177,6 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
   switch (fault.kind) {
     case "load":
     case "syntax":
-    case "exit":
     case "never-ends":
       return { kind: fault.kind, message: untrusted(fault.message) };
     case "frozen": {
@@ -190,7 +189,9 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
     }
     case "oom":
       return { kind: "oom", message: core("outOfMemory")[lang] };
-    case "exited":
+    case "exit":
+      // The child's own word (Deno.exit at load, trapped), or the exit status.
+      if (!("code" in fault)) return { kind: "exit", message: untrusted(fault.message) };
       return {
         kind: "exit",
         message:
@@ -205,7 +206,7 @@ function faultError(fault: SandboxFault, lang: Lang, wallSeconds: number): Exerc
           code: [
             `exit ${fault.code}`,
             // Deno's own error line, without its colours.
-            stripVTControlCharacters(fault.stderr).split("\n")[0].slice(0, 300),
+            stripVTControlCharacters(fault.detail).split("\n")[0].slice(0, 300),
           ].filter(Boolean).join(": "),
         })[lang],
       };
