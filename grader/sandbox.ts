@@ -10,7 +10,6 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { createHash } from "node:crypto";
 import { exists, removeAll } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -37,7 +36,7 @@ const ENGINE = [
   fromFileUrl(new URL("../mod.ts", import.meta.url)),
   fromFileUrl(new URL("../exercises/catalog.ts", import.meta.url)),
 ];
-let importMap: string | null = null;
+let importMap: Promise<string> | null = null;
 
 /**
  * The sandbox's import map: the project's own imports, and every module of
@@ -48,11 +47,14 @@ let importMap: string | null = null;
  * (not imported: a teacher's checks may import this module inside the
  * sandbox, which may not read `deno.json`).
  */
-function sandboxImportMap(): string {
-  if (importMap !== null) return importMap;
+function sandboxImportMap(): Promise<string> {
+  importMap ??= writeImportMap();
+  return importMap;
+}
+
+async function writeImportMap(): Promise<string> {
   // The engine member's imports (an import map given on the command line
-  // replaces the workspace's): the root's are the project's tools', which
-  // sandboxes never load and whose packages the engine's lock does not list.
+  // replaces the workspace's).
   const config = JSON.parse(Deno.readTextFileSync(MEMBER_CONFIG)) as {
     imports?: Record<string, string>;
   };
@@ -67,10 +69,13 @@ function sandboxImportMap(): string {
   // createRequire (and exports no way to it): it alone keeps that module.
   const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
   const text = JSON.stringify({ imports, scopes });
-  const path = join(
-    BUNDLE_DIR,
-    `import-map-${createHash("sha256").update(text).digest("hex").slice(0, 16)}.json`,
+  // Named by its content's hash (Web Crypto: no Node module on the grading path).
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  const hex = Array.from(
+    new Uint8Array(digest).slice(0, 8),
+    (b) => b.toString(16).padStart(2, "0"),
   );
+  const path = join(BUNDLE_DIR, `import-map-${hex.join("")}.json`);
   if (!exists(path)) {
     Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
     // Another grader may write the same file at the same time: rename is atomic.
@@ -78,8 +83,7 @@ function sandboxImportMap(): string {
     Deno.writeTextFileSync(part, text);
     Deno.renameSync(part, path);
   }
-  importMap = path;
-  return importMap;
+  return path;
 }
 
 /** Heap cap of a sandbox, in MiB. */
@@ -378,7 +382,7 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     "--frozen",
     `--config=${CONFIG}`,
     `--lock=${GRADER_LOCK}`,
-    `--import-map=${sandboxImportMap()}`,
+    `--import-map=${await sandboxImportMap()}`,
     `--v8-flags=--max-old-space-size=${HEAP_MB}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
