@@ -134,6 +134,10 @@ export function readFrame(json: string): Frame | null {
   }
   if (!isObj(v)) return null;
   switch (v.type) {
+    case "exercise": {
+      const i = index(v.index);
+      return i !== undefined ? { type: "exercise", index: i } : null;
+    }
     case "loaded":
       return { type: "loaded" };
     case "load-error": {

@@ -271,19 +271,27 @@ export async function closeIntrospection(): Promise<void> {
  * and `process.argv` name the learner's module instead of the sandbox's entry
  * point. (What
  * cannot be hidden is listed in the README's threat model: `Date.clock`,
- * the grader's frames in a stack trace, virtual time itself.)
+ * the grader's frames in a stack trace, virtual time itself.) Returns the
+ * function that names the next module, in a sandbox that runs several
+ * exercises one after another.
  */
-export async function hideGraderSigns(module: string): Promise<void> {
+export async function hideGraderSigns(module: string): Promise<(module: string) => void> {
+  let current = module;
   Object.defineProperty(Deno, "mainModule", {
-    get: () => module,
+    get: () => current,
     enumerable: true,
     configurable: false,
   });
   // `process.argv[1]` named the sandbox's entry point too.
   const { default: process } = await import("node:process");
-  let path = module;
-  try {
-    path = decodeURIComponent(new URL(module).pathname);
-  } catch { /* keep the URL */ }
-  process.argv.splice(1, process.argv.length - 1, path);
+  const name = (next: string) => {
+    current = next;
+    let path = next;
+    try {
+      path = decodeURIComponent(new URL(next).pathname);
+    } catch { /* keep the URL */ }
+    process.argv.splice(1, process.argv.length - 1, path);
+  };
+  name(module);
+  return name;
 }

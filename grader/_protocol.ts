@@ -10,27 +10,42 @@ import type { CheckResult } from "./check.ts";
 import type { LogLine } from "./clock.ts";
 import type { Lang } from "./i18n/mod.ts";
 
-/** What the parent asks the child to do. */
-export interface Job {
-  /** The random secret that marks the child's frames. */
-  nonce: string;
+/** One exercise of a job. */
+export interface ExerciseJob {
   /** Absolute file URL of the learner's module. */
   module: string;
   /** URL of the exercise's checks module. */
   checks: string;
+  /** Index of the first check to run (after a sandbox stopped at an earlier one). */
+  from: number;
+}
+
+/**
+ * What the parent asks the child to do: one exercise, or several of one
+ * submission run one after another in the same sandbox (see
+ * `runSharedSandbox` in `sandbox.ts`).
+ */
+export interface Job {
+  /** The random secret that marks the child's frames. */
+  nonce: string;
   /** The report's language. */
   lang: Lang;
   /** Seed of the checks' random data. */
   seed: number;
-  /** Index of the first check to run (after a sandbox stopped at an earlier one). */
-  from: number;
+  /** The exercises, in the order they run. */
+  exercises: ExerciseJob[];
 }
 
 /** Why the learner's module could not be loaded, as the child tells it. */
 export type LoadFault = "load" | "syntax" | "exit" | "never-ends";
 
-/** What the child reports, one frame per line. */
+/**
+ * What the child reports, one frame per line. An `exercise` frame opens each
+ * exercise of the job (its index in `Job.exercises`); the frames after it
+ * are that exercise's, up to its `done` (or its `load-error`).
+ */
 export type Frame =
+  | { type: "exercise"; index: number }
   | { type: "loaded" }
   | { type: "load-error"; kind: LoadFault; message: string }
   | { type: "start"; index: number; id: string }

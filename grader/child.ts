@@ -1,11 +1,14 @@
 /**
- * The sandbox's entry point: one Deno subprocess per exercise runs this.
+ * The sandbox's entry point: a Deno subprocess runs this for one exercise,
+ * or for several exercises of one submission one after another.
  *
  * It reads its job (and a random nonce) from stdin before any learner code
- * exists, installs the virtual clock, loads the exercise's checks, hardens
- * the realm, loads the learner's module in virtual time, runs every check,
- * and reports each step as a line `\x1e<nonce> <json>` on stdout. Learner
- * code never sees the nonce, so nothing it prints can pass for a result.
+ * exists, installs the virtual clock, loads the exercises' checks, hardens
+ * the realm, then for each exercise loads the learner's module in virtual
+ * time, runs every check, and reports each step as a line
+ * `\x1e<nonce> <json>` on stdout. Learner code never sees the nonce, so
+ * nothing it prints can pass for a result. Between two exercises, the realm
+ * must be as hardening left it (`_realm.ts`), or the sandbox stops there.
  *
  * @module
  */
@@ -14,6 +17,7 @@ import {
   flushOutput,
   installVirtualClock,
   type LogLine,
+  resetConsole,
   runInVirtualTime,
 } from "./clock.ts";
 import {
@@ -36,9 +40,10 @@ import {
   trapExits,
 } from "./_harden.ts";
 import type { Lang } from "./i18n/mod.ts";
-import { learnerRandom } from "./toolkit.ts";
+import { learnerRandom, standInForRandom } from "./toolkit.ts";
+import { realmWatch } from "./_realm.ts";
 import { MAX_UNTRUSTED } from "./_untrusted.ts";
-import { type Frame, frameMarker, type Job, OUTPUT_CLOSED } from "./_protocol.ts";
+import { type ExerciseJob, type Frame, frameMarker, type Job, OUTPUT_CLOSED } from "./_protocol.ts";
 
 // Keep real references before anything can replace them.
 const realNow = performance.now.bind(performance);
@@ -106,26 +111,30 @@ function deepFreeze(value: unknown): void {
 const ANSI = new RegExp(String.raw`\x1b\[[0-9;]*m`, "g");
 
 /** Why the learner's module could not be loaded, in the learner's words. */
-function loadFailure(error: unknown, job: Job): { kind: "load" | "syntax"; message: string } {
-  const file = decodeURIComponent(job.module.slice(job.module.lastIndexOf("/") + 1));
+function loadFailure(
+  error: unknown,
+  module: string,
+  lang: Lang,
+): { kind: "load" | "syntax"; message: string } {
+  const file = decodeURIComponent(module.slice(module.lastIndexOf("/") + 1));
   const text = String((error as { message?: unknown })?.message ?? "")
     .replace(ANSI, "")
-    .replaceAll(job.module, file);
+    .replaceAll(module, file);
   // Deno reports a parse error as a TypeError whose message starts with "SyntaxError:".
   if (error instanceof Error && /^SyntaxError: /.test(text) && error.name !== "SyntaxError") {
     const detail = text.replace(/^SyntaxError: /, "").split("\n").slice(0, 6).join("\n");
-    return { kind: "syntax", message: core("syntaxError", { file, error: detail })[job.lang] };
+    return { kind: "syntax", message: core("syntaxError", { file, error: detail })[lang] };
   }
   const refused = (error as { name?: unknown })?.name === "ModuleRefused"
     ? /node:([\w/]+)/.exec(String((error as { message?: unknown }).message))?.[1]
     : undefined;
   if (refused !== undefined) {
-    return { kind: "load", message: core("moduleRefused", { name: refused })[job.lang] };
+    return { kind: "load", message: core("moduleRefused", { name: refused })[lang] };
   }
   const name = lockedGlobalIn(error);
-  if (name !== null) return { kind: "load", message: core("lockedGlobal", { name })[job.lang] };
-  const described = describeError(error).replace(ANSI, "").replaceAll(job.module, file);
-  return { kind: "load", message: core("loadFailed", { error: described })[job.lang] };
+  if (name !== null) return { kind: "load", message: core("lockedGlobal", { name })[lang] };
+  const described = describeError(error).replace(ANSI, "").replaceAll(module, file);
+  return { kind: "load", message: core("loadFailed", { error: described })[lang] };
 }
 
 /**
@@ -173,31 +182,17 @@ function unreadable(check: Check, lang: Lang): CheckResult {
   });
 }
 
-async function main(): Promise<void> {
-  const job = await readJob();
-  nonce = job.nonce;
-  installVirtualClock();
-  const logs: LogLine[] = [];
-  captureAllConsole(logs);
-  const { default: exercise } = await import(job.checks) as { default: ExerciseChecks };
-  deepFreeze(exercise);
-  await trapExits();
-  await closeIntrospection();
-  await hideGraderSigns(job.module);
-  // Same seed, same run: even the learner's own Math.random() is seeded (a
-  // check may stand in for it: see standInForRandom in toolkit.ts).
-  Math.random = learnerRandom(seededRandom(job.seed));
-  freezeIntrinsics();
-  lockGlobals();
-  // An exception or rejection nobody handles outside a run (a microtask left
-  // over from a check) must not end the sandbox: inside a run, the clock
-  // reports it against the check.
-  addEventListener("error", (event) => event.preventDefault());
-  addEventListener("unhandledrejection", (event) => event.preventDefault());
-
+/** Runs one exercise of the job: loads the learner's module, runs its checks, reports each step. */
+async function runExercise(
+  job: Job,
+  exercise: ExerciseJob,
+  spec: ExerciseChecks,
+  logs: LogLine[],
+): Promise<void> {
   // Load the learner's module in virtual time: its top-level code may await timers.
   const idleSince = { at: -1 };
-  const load = await runInVirtualTime(() => import(job.module), {
+  const exitsAtLoad = exitAttempts.length;
+  const load = await runInVirtualTime(() => import(exercise.module), {
     captureConsole: true,
     onIdle: (turns) => {
       // Module loading is real I/O: give it real time before calling it stuck,
@@ -208,18 +203,18 @@ async function main(): Promise<void> {
     },
   });
   logs.push(...load.logs);
-  if (exitAttempts.length > 0) {
+  if (exitAttempts.length > exitsAtLoad) {
     send({
       type: "load-error",
       kind: "exit",
-      message: core("loadExit", { code: exitAttempts[0] })[job.lang],
+      message: core("loadExit", { code: exitAttempts[exitsAtLoad] })[job.lang],
     });
     return;
   }
   if (load.status === "error") {
     let failure: ReturnType<typeof loadFailure>;
     try {
-      failure = loadFailure(load.error, job);
+      failure = loadFailure(load.error, exercise.module, job.lang);
     } catch {
       failure = { kind: "load", message: core("unreadable", { name: "import()" })[job.lang] };
     }
@@ -232,8 +227,8 @@ async function main(): Promise<void> {
   }
   send({ type: "loaded" });
   const exports = load.value as Record<string, unknown>;
-  for (const [index, check] of exercise.checks.entries()) {
-    if (index < job.from) continue;
+  for (const [index, check] of spec.checks.entries()) {
+    if (index < exercise.from) continue;
     send({ type: "start", index, id: check.id });
     const exitsBefore = exitAttempts.length;
     let result: CheckResult;
@@ -271,6 +266,63 @@ async function main(): Promise<void> {
   // A line printed outside the checks without its newline still counts.
   flushOutput(logs);
   send({ type: "done", logs });
+}
+
+async function main(): Promise<void> {
+  const job = await readJob();
+  nonce = job.nonce;
+  installVirtualClock();
+  // Every exercise's checks load before the realm is hardened (and before any learner code).
+  const specs: ExerciseChecks[] = [];
+  for (const exercise of job.exercises) {
+    const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
+    deepFreeze(spec);
+    specs.push(spec);
+  }
+  await trapExits();
+  await closeIntrospection();
+  const nameModule = await hideGraderSigns(job.exercises[0]?.module ?? "");
+  // Same seed, same run: even the learner's own Math.random() is seeded (a
+  // check may stand in for it: see standInForRandom in toolkit.ts), afresh
+  // for each exercise.
+  let seeded = seededRandom(job.seed);
+  Math.random = learnerRandom(() => seeded());
+  freezeIntrinsics();
+  lockGlobals();
+  // An exception or rejection nobody handles outside a run (a microtask left
+  // over from a check) must not end the sandbox: inside a run, the clock
+  // reports it against the check.
+  addEventListener("error", (event) => event.preventDefault());
+  addEventListener("unhandledrejection", (event) => event.preventDefault());
+  // The realm as hardening left it, for every job (the same steps whether
+  // one exercise runs or several): what one exercise changes there, the
+  // next one must not see.
+  const { default: process } = await import("node:process");
+  const { inspect } = await import("node:util");
+  const unchanged = realmWatch(process, [
+    Deno.stdout,
+    Deno.stderr,
+    process.stdout,
+    process.stderr,
+    inspect,
+    inspect.defaultOptions,
+  ]);
+
+  for (const [index, exercise] of job.exercises.entries()) {
+    if (index > 0) {
+      // If the last exercise's code changed anything the next one could see,
+      // this sandbox stops: the parent runs the exercises left in a fresh one.
+      if (unchanged() !== null) return;
+      seeded = seededRandom(job.seed);
+      standInForRandom(null);
+      resetConsole();
+      nameModule(exercise.module);
+    }
+    send({ type: "exercise", index });
+    const logs: LogLine[] = [];
+    captureAllConsole(logs);
+    await runExercise(job, exercise, specs[index], logs);
+  }
 }
 
 try {

@@ -246,10 +246,27 @@ export function flushOutput(sink?: LogLine[]): void {
  * (`table`, `dir`, `count`, `time…`, `assert`, `trace`, `group…`), so no
  * way of printing escapes the capture or goes unseen by a check.
  */
+/** Forgets the console's counters, timers and group depth (see {@linkcode resetConsole}). */
+let resetConsoleState = () => {};
+
+/**
+ * Forgets what one exercise's code left in the captured console
+ * (`console.count` counters, `console.time` labels, `console.group` depth),
+ * before the next exercise of a shared sandbox loads.
+ */
+export function resetConsole(): void {
+  resetConsoleState();
+}
+
 function installConsoleCapture(): void {
   const counts = new Map<string, number>();
   const timers = new Map<string, number>();
   let indent = 0;
+  resetConsoleState = () => {
+    counts.clear();
+    timers.clear();
+    indent = 0;
+  };
   const capture = (
     name: string,
     level: LogLine["level"],

@@ -19,7 +19,14 @@ import {
   linkConsequences,
 } from "./check.ts";
 import { formatSeconds, type Lang } from "./i18n/mod.ts";
-import { CPU_LIMITED, runSandboxed, type SandboxFault, wallBackstopSeconds } from "./sandbox.ts";
+import {
+  CPU_LIMITED,
+  runSandboxed,
+  runSharedSandbox,
+  type SandboxFault,
+  type SandboxOutcome,
+  wallBackstopSeconds,
+} from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
@@ -110,6 +117,12 @@ export interface GradeOptions {
   wallTimeoutSeconds?: number;
   /** Sandboxes run at once (default: the core count). */
   concurrency?: number;
+  /**
+   * Whether exercises may share a sandbox process (default `true`): see
+   * {@linkcode runShared}. `false` gives each exercise a process of its own,
+   * as the shared runs' fallback does (the tests compare the two).
+   */
+  shared?: boolean;
 }
 
 const DEFAULT_DIR = new URL("../exercises/", import.meta.url);
@@ -218,6 +231,8 @@ interface GradeOneOptions {
   seed: number;
   wallSeconds: number;
   staged: Staged;
+  /** What a shared sandbox made of this exercise, if it ran it to its end (see `runSharedSandbox`). */
+  shared?: SandboxOutcome | null;
 }
 
 /** The staged source each exercise of a report was graded from (for reporters that quote it). */
@@ -303,7 +318,8 @@ async function gradeStaged(
     const remaining = backstopMs - waitedMs;
     const cpuLeft = budgetMs - spentMs;
     if (remaining < 50 || cpuLeft < 50) break;
-    const outcome = await runSandboxed({
+    // A shared sandbox's run, when it reached the end (then it had no fault).
+    const outcome = from === 0 && options.shared ? options.shared : await runSandboxed({
       file,
       checks: exercise.checks,
       lang,
@@ -380,6 +396,83 @@ async function gradeStaged(
 }
 
 /**
+ * The Node modules an exercise may import and still share a sandbox: they
+ * keep no state of their own that one exercise could leave to the next
+ * (what they do keep, `process`, is in the realm's fingerprint).
+ */
+const SHAREABLE_IMPORTS = new Set(["node:util", "node:process", "node:timers/promises"]);
+
+/** `Deno.*` members that start no real asynchronous work (the rest does: files, workers…). */
+const SHAREABLE_DENO = /^(stdout|stderr|exit|exitCode|args|noColor|inspect|build|version|env)$/;
+
+/** Words that start real asynchronous work or load code (`fetch` is left out: the exercises name their own). */
+const REAL_ASYNC =
+  /import\s*\(|require|Worker|Atomics|subtle|WebAssembly|BroadcastChannel|MessageChannel|watchFs/;
+
+/**
+ * Whether an exercise's source may run in a sandbox shared with the
+ * submission's other exercises: it imports nothing but
+ * {@linkcode SHAREABLE_IMPORTS} (no file of its own, shared with another
+ * exercise; no `node:timers`, whose timers are real), and names no API
+ * that starts real asynchronous work (`import()`, `Deno.readFile`,
+ * workers, `Atomics`…), whose callback could land in the next exercise.
+ * A plain reading of the text, on the safe side: a word in a comment
+ * sends the exercise to a sandbox of its own, which is slower, never wrong.
+ * (Code that hides such a call gains nothing: what it could do to the next
+ * exercise, that exercise's own code can do too.)
+ */
+export function shareable(source: string): boolean {
+  if (REAL_ASYNC.test(source)) return false;
+  for (const m of source.matchAll(/\bDeno\s*(?:\.\s*([\w$]+)|(\[))/g)) {
+    if (m[2] !== undefined || !SHAREABLE_DENO.test(m[1])) return false;
+  }
+  for (const m of source.matchAll(/\b(?:from|import)\s*(["'`])([^"'`]*)\1/g)) {
+    if (!SHAREABLE_IMPORTS.has(m[2])) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs the exercises that can share a sandbox (their file is staged, of a
+ * size to grade, and {@linkcode shareable}) a few to a process — one
+ * process per core at most — and returns, per exercise id, what the shared
+ * run made of it (`null`: grade it in a sandbox of its own).
+ */
+async function runShared(
+  selected: readonly Exercise[],
+  staged: Staged,
+  options: { lang: Lang; seed: number; wallSeconds: number; concurrency: number },
+): Promise<Map<string, SandboxOutcome | null>> {
+  const found = new Map<string, SandboxOutcome | null>();
+  if (staged.refused !== null) return found;
+  const runnable = selected.filter((e) => {
+    if ((staged.oversize.get(e.file) ?? 0) > 0) return false;
+    try {
+      return shareable(Deno.readTextFileSync(join(staged.dir, e.file)));
+    } catch {
+      return false;
+    }
+  });
+  if (runnable.length < 2) return found;
+  const groups = Math.max(1, Math.min(options.concurrency, Math.floor(runnable.length / 2)));
+  const lists: Exercise[][] = Array.from({ length: groups }, () => []);
+  runnable.forEach((e, i) => lists[i % groups].push(e));
+  await pool(lists, groups, async (list) => {
+    const outcomes = await runSharedSandbox(
+      list.map((e) => ({ file: join(staged.dir, e.file), checks: e.checks })),
+      {
+        lang: options.lang,
+        seed: options.seed,
+        cpuMs: options.wallSeconds * 1000,
+        backstopMs: wallBackstopSeconds(options.wallSeconds) * 1000,
+      },
+    );
+    list.forEach((e, i) => found.set(e.id, outcomes[i]));
+  });
+  return found;
+}
+
+/**
  * Grades a submission and returns the report.
  *
  * @example Grading exercise 1 of a submission folder
@@ -408,10 +501,13 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
   );
   let exercises: ExerciseReport[];
   try {
+    const shared = options.shared === false
+      ? new Map<string, SandboxOutcome | null>()
+      : await runShared(selected, staged, { lang, seed, wallSeconds, concurrency });
     exercises = await pool(
       selected,
       concurrency,
-      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged }),
+      (e) => gradeOne(e, dir, { lang, seed, wallSeconds, staged, shared: shared.get(e.id) }),
     );
   } finally {
     staged.cleanup();

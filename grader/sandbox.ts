@@ -350,22 +350,74 @@ function randomNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/**
- * Runs one exercise in its own subprocess. `job.file` is in a staged copy of
- * the submission (see `_stage.ts`): the sandbox may read its folder, and
- * runs in it.
- */
-export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
+/** What a sandbox process was asked to run: one exercise, or several of one submission. */
+interface ProcessJob {
+  /** The exercises, each with its learner file (all in the same staged folder). */
+  exercises: { file: string; checks: string; from: number }[];
+  lang: Lang;
+  seed: number;
+  cacheDir?: string;
+  /** Real milliseconds before the whole process is killed (see {@linkcode SandboxJob}). */
+  wallTimeoutMs: number;
+  /** CPU milliseconds the whole process may use. */
+  cpuLimitMs?: number;
+  /**
+   * In a shared sandbox: CPU milliseconds, and milliseconds of waiting for
+   * nothing, that one exercise may use before the sandbox is stopped there.
+   */
+  perExercise?: { cpuMs: number; blockedMs: number };
+}
+
+/** What the parent saw of one exercise in a sandbox process. */
+interface ExerciseSeen {
+  results: (CheckResult | undefined)[];
+  loadFault: SandboxFault | null;
+  loaded: boolean;
+  /** Index of the check under way, or `null`. */
+  current: number | null;
+  /** Its `done` frame came. */
+  done: boolean;
+  logs: LogLine[];
+  raw: string;
+  /** The process's CPU milliseconds when its `exercise` frame came, where known. */
+  cpuAtStart: number | null;
+}
+
+/** What the parent saw of a whole sandbox process. */
+interface ProcessSeen {
+  exercises: ExerciseSeen[];
+  overMemory: boolean;
+  overCpu: boolean;
+  timedOut: boolean;
+  lastRssKib: number;
+  lastCpuMs: number | null;
+  blockedMs: number | null;
+  status: Deno.CommandStatus;
+  stderr: string;
+  wallMs: number;
+  cpuLimitMs: number | undefined;
+}
+
+async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
   const started = performance.now();
   const nonce = randomNonce();
-  const checksPath = job.checks.startsWith("file:") ? fromFileUrl(job.checks) : null;
+  const first = job.exercises[0];
+  const checksPaths = job.exercises.map((e) =>
+    e.checks.startsWith("file:") ? fromFileUrl(e.checks) : null
+  );
   // The same child and checks pre-bundled into a few files start faster (see _child_bundle.ts).
-  const bundled = await bundledChild(job.checks);
+  const bundles = await Promise.all(job.exercises.map((e) => bundledChild(e.checks)));
+  // One entry point for the whole process: the bundled child only if every exercise has one.
+  const bundled = bundles.every((b) => b !== null) ? bundles[0] : null;
   const cacheDir = job.cacheDir ??
     await sandboxCache(bundled ? warmCache(dirname(bundled.child)) : undefined);
-  // The learner's folder, the engine (the checks import it) and the checks' own folder.
-  const learnerDir = dirname(job.file);
-  const readable = [learnerDir, ...ENGINE, ...(checksPath ? [dirname(checksPath)] : [])];
+  // The learner's folder, the engine (the checks import it) and the checks' own folders.
+  const learnerDir = dirname(first.file);
+  const readable = [
+    learnerDir,
+    ...ENGINE,
+    ...new Set(checksPaths.flatMap((path) => (path ? [dirname(path)] : []))),
+  ];
   // Deno splits the list on commas, with no escape: a learner's folder named
   // "Dupont, Jean" is granted as "." from inside it instead.
   const comma = learnerDir.includes(",");
@@ -418,15 +470,30 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const child = command.spawn();
   const message: Job = {
     nonce,
-    module: new URL(`file://${job.file}`).href,
-    checks: bundled?.checks ?? job.checks,
     lang: job.lang,
     seed: job.seed,
-    from: job.from,
+    exercises: job.exercises.map((e, i) => ({
+      module: new URL(`file://${e.file}`).href,
+      checks: bundles[i] && bundled ? bundles[i]!.checks : e.checks,
+      from: e.from,
+    })),
   };
   const writer = child.stdin.getWriter();
   await writer.write(new TextEncoder().encode(JSON.stringify(message)));
   await writer.close().catch(() => {});
+
+  const seen: ExerciseSeen[] = job.exercises.map(() => ({
+    results: [],
+    loadFault: null,
+    loaded: false,
+    current: null,
+    done: false,
+    logs: [],
+    raw: "",
+    cpuAtStart: null,
+  }));
+  /** The exercise the frames are about (the last `exercise` frame's). */
+  let active: ExerciseSeen | null = null;
 
   // The V8 heap cap does not cover ArrayBuffers: watch the resident memory
   // too (Linux /proc; where it cannot be read, the heap cap alone applies).
@@ -441,12 +508,15 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   let lastRssKib = 0;
   let lastCpuMs: number | null = null;
   let blockedMs: number | null = null;
+  /** Waits for nothing since the active exercise started (shared sandboxes). */
+  let blockedInExercise = 0;
   let lastPoll = performance.now();
   const stop = () => {
     try {
       child.kill("SIGKILL");
     } catch { /* already gone */ }
   };
+  const per = job.perExercise;
   const watch = setInterval(() => {
     try {
       const status = Deno.readTextFileSync(`/proc/${child.pid}/status`);
@@ -466,9 +536,14 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
           timer = arm(job.wallTimeoutMs * 10 - (now - started));
         }
         blockedMs = (blockedMs ?? 0) + (idle ? now - lastPoll : 0);
+        if (idle) blockedInExercise += now - lastPoll;
         lastCpuMs = cpuMs;
+        if (active !== null && active.cpuAtStart === null) active.cpuAtStart = cpuMs;
       }
       lastPoll = now;
+      const usedHere = active?.cpuAtStart != null && lastCpuMs !== null
+        ? lastCpuMs - active.cpuAtStart
+        : 0;
       if (kib > RSS_MB * 1024) {
         overMemory = true;
         stop();
@@ -477,6 +552,9 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
         stop();
       } else if (cpuLimitMs !== undefined && blockedMs !== null && blockedMs >= job.wallTimeoutMs) {
         timedOut = true;
+        stop();
+      } else if (per && (usedHere >= per.cpuMs || blockedInExercise >= per.blockedMs)) {
+        overCpu = true;
         stop();
       }
     } catch {
@@ -492,37 +570,45 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
     }, ms);
   let timer = arm(job.wallTimeoutMs);
 
-  const results: (CheckResult | undefined)[] = [];
-  let loadFault: SandboxFault | null = null;
-  let done = false;
-  let logs: LogLine[] = [];
-  let current: number | null = null;
-  let loaded = false;
-  let raw = "";
   const marker = frameMarker(nonce);
+  // A job of one exercise is about that exercise from the start.
+  if (seen.length === 1) active = seen[0];
 
   const handle = (frame: Frame) => {
+    if (frame.type === "exercise") {
+      active = seen[frame.index] ?? null;
+      if (active !== null) active.cpuAtStart = lastCpuMs;
+      blockedInExercise = 0;
+      return;
+    }
+    if (active === null) return;
     switch (frame.type) {
       case "loaded":
-        loaded = true;
+        active.loaded = true;
         break;
       case "load-error":
-        loadFault = { kind: frame.kind, message: frame.message };
+        active.loadFault = { kind: frame.kind, message: frame.message };
         break;
       case "start":
-        current = frame.index;
+        active.current = frame.index;
         break;
       case "result":
-        results[frame.index] = frame.result;
-        current = null;
+        active.results[frame.index] = frame.result;
+        active.current = null;
         break;
       case "done":
-        done = true;
-        logs = frame.logs;
+        active.done = true;
+        active.logs = frame.logs;
         break;
     }
   };
 
+  const keepRaw = (text: string) => {
+    const into = active ?? seen[0];
+    if (into && into.raw.length < OUTPUT_CAP) {
+      into.raw += text.slice(0, OUTPUT_CAP - into.raw.length) + "\n";
+    }
+  };
   const readStdout = async () => {
     const decoder = new TextDecoder();
     let pending = "";
@@ -540,15 +626,13 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
           // Every frame is untrusted: off the schema, it counts as no frame.
           const frame = readFrame(line.slice(marker.length));
           if (frame !== null) handle(frame);
-        } else if (raw.length < OUTPUT_CAP && line !== "") {
-          raw += line.slice(0, OUTPUT_CAP - raw.length) + "\n";
+        } else if (line !== "") {
+          keepRaw(line);
         }
       }
       // Never let one endless line eat memory: no frame is this long.
       if (pending.length > MAX_FRAME_CHARS + marker.length) {
-        if (!pending.startsWith(marker) && raw.length < OUTPUT_CAP) {
-          raw += pending.slice(0, OUTPUT_CAP - raw.length) + "\n";
-        }
+        if (!pending.startsWith(marker)) keepRaw(pending);
         pending = "";
         skipping = true;
       }
@@ -565,31 +649,119 @@ export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
   const [, stderr, status] = await Promise.all([readStdout(), readStderr(), child.status]);
   clearTimeout(timer);
   clearInterval(watch);
+  return {
+    exercises: seen,
+    overMemory,
+    overCpu,
+    timedOut,
+    lastRssKib,
+    lastCpuMs,
+    blockedMs,
+    status,
+    stderr,
+    wallMs: performance.now() - started,
+    cpuLimitMs,
+  };
+}
 
+/**
+ * Runs one exercise in its own subprocess. `job.file` is in a staged copy of
+ * the submission (see `_stage.ts`): the sandbox may read its folder, and
+ * runs in it.
+ */
+export async function runSandboxed(job: SandboxJob): Promise<SandboxOutcome> {
+  const cpuLimitMs = CPU_LIMITED ? job.cpuLimitMs : undefined;
+  const p = await runProcess({
+    exercises: [{ file: job.file, checks: job.checks, from: job.from }],
+    lang: job.lang,
+    seed: job.seed,
+    cacheDir: job.cacheDir,
+    wallTimeoutMs: job.wallTimeoutMs,
+    cpuLimitMs,
+  });
+  const seen = p.exercises[0];
+  const { status, overMemory, timedOut, overCpu, lastCpuMs } = p;
   // The CPU limit: our own kill at the budget, or the OS's SIGXCPU (a SIGKILL
   // is not taken for one: learner code may send it to itself).
-  const outOfCpu = !done && (overCpu ||
+  const outOfCpu = !seen.done && (overCpu ||
     (cpuLimitMs !== undefined && !overMemory && !timedOut && status.signal === "SIGXCPU"));
-  const fault: SandboxFault | null = loadFault ?? (done ? null : whyStopped({
-    loaded,
-    current,
+  const fault: SandboxFault | null = seen.loadFault ?? (seen.done ? null : whyStopped({
+    loaded: seen.loaded,
+    current: seen.current,
     overMemory,
     timedOut,
     outOfCpu,
-    nearHeapCap: lastRssKib > HEAP_MB * 1024,
+    nearHeapCap: p.lastRssKib > HEAP_MB * 1024,
     code: status.code,
     signal: status.signal,
-    stderr,
+    stderr: p.stderr,
     lang: job.lang,
   }));
   return {
-    results,
+    results: seen.results,
     fault,
-    logs,
-    rawOutput: raw,
-    wallMs: performance.now() - started,
+    logs: seen.logs,
+    rawOutput: seen.raw,
+    wallMs: p.wallMs,
     // Killed at its CPU budget: it used all of it, whatever the last reading.
     cpuMs: outOfCpu ? Math.max(cpuLimitMs ?? 0, lastCpuMs ?? 0) : lastCpuMs,
-    blockedMs: cpuLimitMs === undefined ? null : blockedMs,
+    blockedMs: cpuLimitMs === undefined ? null : p.blockedMs,
   };
+}
+
+/** One exercise of a {@linkcode runSharedSandbox} call. */
+export interface SharedExercise {
+  /** Absolute path of the learner's file (every exercise's in the same staged folder). */
+  file: string;
+  /** URL of the checks module. */
+  checks: string;
+}
+
+/**
+ * CPU milliseconds one exercise may use in a shared sandbox before the
+ * sandbox is stopped there (a correct exercise uses a few dozen): past it,
+ * the exercise is graded again in a sandbox of its own, with its whole budget.
+ */
+export const SHARED_EXERCISE_CPU_MS = 2000;
+
+/**
+ * Runs several exercises of one submission one after another in a single
+ * sandbox process: the same permissions, heap cap, output caps and nonce
+ * channel as {@linkcode runSandboxed}, one process start instead of one per
+ * exercise. Only an exercise that ran to its end (its `done` frame) gets an
+ * outcome; every other one — it did not load, it stopped the sandbox (a
+ * crash, an exit, memory), it used more than {@linkcode SHARED_EXERCISE_CPU_MS}
+ * of CPU or waited for nothing too long, an exercise before it changed the
+ * realm (`_realm.ts`), or it never started — gets `null`, and the caller
+ * grades it in a sandbox of its own, as if this run never happened: a
+ * shared sandbox can make grading slower, never change a verdict.
+ */
+export async function runSharedSandbox(
+  exercises: readonly SharedExercise[],
+  options: { lang: Lang; seed: number; cpuMs: number; backstopMs: number },
+): Promise<(SandboxOutcome | null)[]> {
+  const cpuMs = Math.min(options.cpuMs, SHARED_EXERCISE_CPU_MS);
+  const blockedMs = Math.min(options.backstopMs, SHARED_EXERCISE_CPU_MS);
+  const p = await runProcess({
+    exercises: exercises.map((e) => ({ file: e.file, checks: e.checks, from: 0 })),
+    lang: options.lang,
+    seed: options.seed,
+    wallTimeoutMs: blockedMs * exercises.length,
+    cpuLimitMs: cpuMs * exercises.length + 1000,
+    perExercise: { cpuMs, blockedMs },
+  });
+  return p.exercises.map((seen, i) => {
+    if (!seen.done || seen.loadFault !== null) return null;
+    const next = p.exercises[i + 1];
+    const cpuEnd = next?.cpuAtStart ?? p.lastCpuMs;
+    return {
+      results: seen.results,
+      fault: null,
+      logs: seen.logs,
+      rawOutput: seen.raw,
+      wallMs: p.wallMs / exercises.length,
+      cpuMs: seen.cpuAtStart !== null && cpuEnd !== null ? cpuEnd - seen.cpuAtStart : null,
+      blockedMs: null,
+    };
+  });
 }
