@@ -68,8 +68,32 @@ function sources(): string[] {
   return found.sort();
 }
 
+/** The last key computed, and when (real milliseconds). */
+let lastKey: { key: Promise<string>; at: number } | null = null;
+
+/**
+ * How long a key is reused (real milliseconds): every exercise of a grade,
+ * and every submission of a batch, asks for it; walking the sources each
+ * time cost more than a sandbox's own start. A source changed while `watch`
+ * runs is seen on the next grade, which comes later than this.
+ */
+const KEY_REUSE_MS = 250;
+
+/**
+ * A key that changes whenever a grader source changes (every file of
+ * `grader/` but tests, and the config): the bundle's folder name, reused for
+ * {@linkcode KEY_REUSE_MS}.
+ */
+export function sourcesKey(): Promise<string> {
+  const now = performance.now();
+  if (lastKey === null || now - lastKey.at > KEY_REUSE_MS) {
+    lastKey = { key: computeKey(), at: now };
+  }
+  return lastKey.key;
+}
+
 /** A key that changes whenever a source changes (path, size, modification time). */
-async function currentKey(): Promise<string> {
+async function computeKey(): Promise<string> {
   const lines = [Deno.version.deno];
   for (const path of sources()) {
     let stat: Deno.FileInfo;
@@ -141,7 +165,8 @@ async function build0(key: string): Promise<string | null> {
 function prune(keep: string): void {
   try {
     for (const { name } of Deno.readDirSync(BUNDLE_DIR)) {
-      if (name === keep || name === ".gitignore") continue;
+      // The bundle, and what is kept beside it under the same key (`info-<key>`).
+      if (name === keep || name.endsWith(`-${keep}`) || name === ".gitignore") continue;
       const path = join(BUNDLE_DIR, name);
       if (Date.now() - (Deno.statSync(path).mtime?.getTime() ?? 0) > 600_000) {
         removeAll(path);
@@ -161,7 +186,7 @@ export async function bundledChild(checksUrl: string): Promise<ChildEntry | null
   const folder = basename(dirname(checksPath));
   if (join(CHECKS, folder, "mod.ts") !== checksPath) return null;
   try {
-    const key = await currentKey();
+    const key = await sourcesKey();
     let dir = await bundleFor(key);
     if (dir !== null && !exists(join(dir, "child.js"))) {
       // Removed behind our back (by hand, or pruned): build it again.

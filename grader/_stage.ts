@@ -14,7 +14,7 @@
  */
 import { join, relative, sep as SEP } from "node:path";
 import type { Lang } from "./i18n/mod.ts";
-import { core } from "./check.ts";
+import { core } from "./_verdict.ts";
 import { untrusted } from "./_untrusted.ts";
 
 /** Entries of a submission looked at, at most. */

@@ -7,7 +7,7 @@
  * @module
  */
 import { stripVTControlCharacters } from "node:util";
-import { core } from "./check.ts";
+import { core } from "./_verdict.ts";
 import type { Lang } from "./i18n/mod.ts";
 import { type LoadFault, OUTPUT_CLOSED } from "./_protocol.ts";
 import { untrusted } from "./_untrusted.ts";

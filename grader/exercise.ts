@@ -5,6 +5,7 @@
  * @module
  */
 import type { ExerciseChecks } from "./check.ts";
+import { checksInfo } from "./_checks_info.ts";
 import type { Exercise } from "./course.ts";
 
 /**
@@ -29,7 +30,7 @@ import type { Exercise } from "./course.ts";
  */
 export async function exercise(id: string, checks?: string | URL): Promise<Exercise> {
   const url = new URL(checks ?? `./checks/${id}/mod.ts`, import.meta.url).href;
-  const { default: spec } = await import(url) as { default?: ExerciseChecks };
+  const spec = await checksInfo(url) as ExerciseChecks | undefined;
   if (!spec || !Array.isArray(spec.checks)) {
     throw new TypeError(`Cannot read exercise "${id}": ${url} has no default defineChecks(…)`);
   }

@@ -10,14 +10,9 @@ import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { exists, isFolder } from "./_fs.ts";
 import { CATALOG, type Exercise } from "./course.ts";
-import {
-  type Check,
-  type CheckResult,
-  checkResult,
-  core,
-  type ExerciseChecks,
-  linkConsequences,
-} from "./check.ts";
+import type { Check, CheckResult, ExerciseChecks } from "./check.ts";
+import { checkResult, core, linkConsequences } from "./_verdict.ts";
+import { checksInfo } from "./_checks_info.ts";
 import { formatSeconds, type Lang } from "./i18n/mod.ts";
 import {
   CPU_LIMITED,
@@ -269,7 +264,7 @@ async function gradeStaged(
   const { lang, staged } = options;
   // Only the staged copy is ever read or run; the learner's path is for display.
   const file = join(staged.dir, exercise.file);
-  const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
+  const spec: ExerciseChecks = await checksInfo(exercise.checks);
   const maxScore = spec.checks.reduce((sum, c) => sum + c.points, 0);
   const original = join(dir, exercise.file);
   const shown = relative(Deno.cwd(), original) || original;
