@@ -16,10 +16,9 @@ import {
   type Span,
   type VirtualRun,
 } from "./clock.ts";
-import { formatSeconds, type Lang, type LocalText, type Texts, texts } from "./i18n/mod.ts";
+import { formatSeconds, type Lang, type LocalText } from "./i18n/mod.ts";
 import { type SecPair, secPair } from "./durations.ts";
 export { sec, secDigits, type SecPair, secPair } from "./durations.ts";
-import { MESSAGES } from "./i18n/messages.ts";
 import { checkResult, core, linkConsequences } from "./_verdict.ts";
 export { checkResult, core, linkConsequences };
 import { types } from "node:util";
