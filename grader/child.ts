@@ -268,6 +268,30 @@ async function runExercise(
   send({ type: "done", logs });
 }
 
+/**
+ * The built-in prototypes no global leads to (the fingerprint reaches only
+ * the globals and their prototypes): what one exercise adds to or replaces
+ * in them (an async generator's `next`, a Map iterator's) every generator
+ * or iterator of the next exercise would inherit.
+ */
+function hiddenIntrinsics(): object[] {
+  const protoOf = Object.getPrototypeOf;
+  const generator = protoOf(function* () {});
+  const asyncGenerator = protoOf(async function* () {});
+  return [
+    generator,
+    generator.prototype,
+    asyncGenerator,
+    asyncGenerator.prototype,
+    protoOf(async function () {}),
+    protoOf(new Map().entries()),
+    protoOf(new Set().values()),
+    protoOf(""[Symbol.iterator]()),
+    protoOf(/./[Symbol.matchAll]("")),
+    protoOf([].values().map((x) => x)),
+  ];
+}
+
 async function main(): Promise<void> {
   const job = await readJob();
   nonce = job.nonce;
@@ -306,6 +330,7 @@ async function main(): Promise<void> {
     process.stderr,
     inspect,
     inspect.defaultOptions,
+    ...hiddenIntrinsics(),
   ]);
 
   for (const [index, exercise] of job.exercises.entries()) {

@@ -402,7 +402,7 @@ const SHAREABLE_DENO = /^(stdout|stderr|exit|exitCode|args|noColor|inspect|build
 
 /** Words that start real asynchronous work or load code (`fetch` is left out: the exercises name their own). */
 const REAL_ASYNC =
-  /import\s*\(|require|Worker|Atomics|subtle|WebAssembly|BroadcastChannel|MessageChannel|watchFs/;
+  /\bimport\s*\(|\brequire\b|\bWorker\b|\bAtomics\b|\bsubtle\b|\bWebAssembly\b|\bBroadcastChannel\b|\bMessageChannel\b|\bwatchFs\b/;
 
 /**
  * Whether an exercise's source may run in a sandbox shared with the
