@@ -22,6 +22,8 @@ const objectIs = Object.is;
 const keysOf = Object.keys;
 const memoryUsage = Deno.memoryUsage;
 const toText = String;
+const apply = Reflect.apply;
+const defineProperty = Object.defineProperty;
 
 /** Resident memory past which a shared sandbox starts afresh, in bytes. */
 export const SHARED_RSS_BYTES = 256 * 1024 * 1024;
@@ -68,7 +70,10 @@ export function realmWatch(
   const listenerCount = process.listenerCount.bind(process);
   // `places` is filled only to say where a difference is (building every
   // property's name would cost more than the reading itself).
-  const take = (places: string[] | null): unknown[] => {
+  const take = (
+    roots: readonly (readonly [unknown, number, () => string])[],
+    places: string[] | null,
+  ): unknown[] => {
     const values: unknown[] = [];
     const seen = new Set<object>();
     const note = (place: () => string, count: number) => {
@@ -109,24 +114,98 @@ export function realmWatch(
       values.push(count);
       note(place, 1);
     };
-    visit(globalThis, 1, () => "globalThis");
-    visit(process, 0, () => "process");
-    extra.forEach((value, i) => visit(value, 0, () => `extra[${i}]`));
-    for (const name of eventNames()) values.push(name, listenerCount(name));
-    note(() => "process events", eventNames().length * 2);
-    values.push(process.exitCode);
-    note(() => "process.exitCode", 1);
+    for (const [root, depth, place] of roots) {
+      // A root is itself part of the fingerprint (a lazy global's value, which may be a primitive).
+      values.push(root);
+      note(place, 1);
+      // `self` and `window` lead back to the realm, fingerprinted as such.
+      if (root === globalThis && depth === 0) continue;
+      visit(root, depth, place);
+      if (typeof root === "function") {
+        visit(describe(root, "prototype")?.value, 0, () => `${place()}.prototype`);
+      }
+    }
     return values;
   };
-  const before = take(null);
+  const realm = (places: string[] | null) => {
+    const values = take([
+      [globalThis, 1, () => "globalThis"],
+      [process, 0, () => "process"],
+      ...extra.map((value, i) => [value, 0, () => `extra[${i}]`] as const),
+    ], places);
+    const names = eventNames();
+    for (const name of names) values.push(name, listenerCount(name));
+    values.push(process.exitCode);
+    if (places !== null) {
+      for (let i = 0; i < names.length * 2; i++) places.push("process events");
+      places.push("process.exitCode");
+    }
+    return values;
+  };
+  // The globals Deno defines as getters that load on first use (`Response`,
+  // `TextEncoder`, `crypto`, `Buffer`, the `on…` handlers…): reading them all
+  // now would load a hundred modules. Each is wrapped instead, so that its
+  // value's fingerprint is taken at its first use, before any code gets it,
+  // and compared after each exercise like the rest.
+  const lazies: { key: string | symbol; read: () => unknown; base: unknown[] | null }[] = [];
+  const shot = (key: string | symbol, value: unknown, places: string[] | null) =>
+    take([[value, 0, () => `globalThis.${toText(key)} (loaded on use)`]], places);
+  for (const key of ownKeys(globalThis)) {
+    const d = describe(globalThis, key)!;
+    if (d.get === undefined || !d.configurable) continue;
+    const get = d.get;
+    const set = d.set;
+    const lazy = {
+      key,
+      read: () => apply(get, globalThis, []) as unknown,
+      base: null as unknown[] | null,
+    };
+    const first = () => {
+      if (lazy.base !== null) return;
+      lazy.base = [];
+      lazy.base = shot(key, lazy.read(), null);
+    };
+    defineProperty(globalThis, key, {
+      get() {
+        first();
+        return apply(get, this, []);
+      },
+      ...(set !== undefined
+        ? {
+          set(value: unknown) {
+            first();
+            apply(set, this, [value]);
+          },
+        }
+        : {}),
+      enumerable: d.enumerable,
+      configurable: true,
+    });
+    lazies.push(lazy);
+  }
+  const before = realm(null);
   return () => {
-    const now = take(null);
+    const now = realm(null);
     const length = Math.max(now.length, before.length);
     for (let i = 0; i < length; i++) {
       if (!objectIs(now[i], before[i])) {
         const places: string[] = [];
-        take(places);
+        realm(places);
         return places[i] ?? "?";
+      }
+    }
+    for (const lazy of lazies) {
+      if (lazy.base === null) continue;
+      const value = lazy.read();
+      const shotNow = shot(lazy.key, value, null);
+      const base = lazy.base;
+      const length = Math.max(shotNow.length, base.length);
+      for (let i = 0; i < length; i++) {
+        if (!objectIs(shotNow[i], base[i])) {
+          const places: string[] = [];
+          shot(lazy.key, value, places);
+          return places[i] ?? `globalThis.${toText(lazy.key)}`;
+        }
       }
     }
     if (memoryUsage().rss > SHARED_RSS_BYTES) return "memory";

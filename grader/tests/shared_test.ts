@@ -207,10 +207,9 @@ const detecting = (sees: string, before = "") =>
 
 /**
  * Each leak: what exercise 1 does at load, what exercise 2 tests at load to
- * see it. `gap`: a leak the realm check does not see yet, which does change
- * exercise 2's verdict in a shared sandbox; its test is ignored until fixed.
+ * see it.
  */
-const LEAKS: Record<string, { leak: string; sees: string; gap?: true }> = {
+const LEAKS: Record<string, { leak: string; sees: string }> = {
   "a new global": { leak: "globalThis.leak = 1;", sees: `"leak" in globalThis` },
   "a property added to Error.prototype": {
     leak: "Error.prototype.leak = 1;",
@@ -248,21 +247,18 @@ const LEAKS: Record<string, { leak: string; sees: string; gap?: true }> = {
     sees: `Object.getPrototypeOf(new Map().entries()).next.toString().includes("call(this)")`,
   },
   // Deno defines these globals as getters that load them on first use: the
-  // fingerprint calls no getter, so it never reads what is behind them.
+  // fingerprint wraps each, and takes its value's fingerprint at first use.
   "a property added to TextEncoder.prototype": {
     leak: "TextEncoder.prototype.leak = 1;",
     sees: `"leak" in new TextEncoder()`,
-    gap: true,
   },
   "Response.prototype.json replaced": {
     leak: "Response.prototype.json = () => Promise.resolve(1);",
     sees: `Response.prototype.json.toString().includes("resolve(1)")`,
-    gap: true,
   },
   "crypto.randomUUID replaced": {
     leak: `crypto.randomUUID = () => "0-0-0-0-0";`,
     sees: `crypto.randomUUID() === "0-0-0-0-0"`,
-    gap: true,
   },
 };
 
@@ -276,13 +272,8 @@ Deno.test("contamination: the detectors alone, after a clean exercise, run on in
   assert.ok(!outcomes[1]!.logs.some((l) => l.text.includes(SAW)), "no detector fired");
 });
 
-for (const [name, { leak, sees, gap }] of Object.entries(LEAKS)) {
-  Deno.test({
-    name: `contamination: ${name} left by exercise 1 never reaches exercise 2${
-      gap ? " (KNOWN GAP)" : ""
-    }`,
-    ignore: gap,
-  }, async () => {
+for (const [name, { leak, sees }] of Object.entries(LEAKS)) {
+  Deno.test(`contamination: ${name} left by exercise 1 never reaches exercise 2`, async () => {
     const one = leaky(leak);
     const two = detecting(sees);
     // Both would share a sandbox: only the realm check keeps them apart.
