@@ -402,7 +402,11 @@ const SHAREABLE_DENO = /^(stdout|stderr|exit|exitCode|args|noColor|inspect|build
 
 /** Words that start real asynchronous work or load code (`fetch` is left out: the exercises name their own). */
 const REAL_ASYNC =
-  /\bimport\s*\(|\brequire\b|\bWorker\b|\bAtomics\b|\bsubtle\b|\bWebAssembly\b|\bBroadcastChannel\b|\bMessageChannel\b|\bwatchFs\b/;
+  /\bimport\s*\(|\brequire\s*\(|\bWorker\b|\bAtomics\b|\bsubtle\b|\bWebAssembly\b|\bBroadcastChannel\b|\bMessageChannel\b|\bwatchFs\b/;
+
+/** A static import or re-export's module (`import … from "x"`, `export … from "x"`, `import "x"`). */
+const STATIC_IMPORT =
+  /^\s*(?:import|export)\b[^"'`;]*?\bfrom\s*(["'])([^"'\n]*)\1|^\s*import\s*(["'])([^"'\n]*)\3/gm;
 
 /**
  * Whether an exercise's source may run in a sandbox shared with the
@@ -421,8 +425,8 @@ export function shareable(source: string): boolean {
   for (const m of source.matchAll(/\bDeno\s*(?:\.\s*([\w$]+)|(\[))/g)) {
     if (m[2] !== undefined || !SHAREABLE_DENO.test(m[1])) return false;
   }
-  for (const m of source.matchAll(/\b(?:from|import)\s*(["'`])([^"'`]*)\1/g)) {
-    if (!SHAREABLE_IMPORTS.has(m[2])) return false;
+  for (const m of source.matchAll(STATIC_IMPORT)) {
+    if (!SHAREABLE_IMPORTS.has(m[2] ?? m[4])) return false;
   }
   return true;
 }

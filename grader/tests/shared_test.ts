@@ -96,6 +96,12 @@ const SHAREABLE_CASES: [string, string, boolean][] = [
   ["Deno . name", `Deno . readFile("x.txt");\n`, false],
   ["Atomics.wait", "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);\n", false],
   ["require", `const fs = require("node:fs");\n`, false],
+  ["a lint comment naming require-await", "// deno-lint-ignore require-await\n", true],
+  ["a comment quoting from `Date.now()`", "// the time from `Date.now()`\n", true],
+  ["a string with from in it", `const line = "pong from " + name;\n`, true],
+  ["a multi-line import of a file", `import {\n  a,\n  b,\n} from "./helper.ts";\n`, false],
+  ["a side-effect import of a file", `import "./setup.ts";\n`, false],
+  ["a type import of a file", `import type { A } from "./types.ts";\n`, false],
   ["crypto.subtle", "await crypto.subtle.digest('SHA-256', new Uint8Array());\n", false],
   ["WebAssembly", "await WebAssembly.instantiate(bytes);\n", false],
   ["a MessageChannel", "new MessageChannel().port1.postMessage(1);\n", false],
@@ -108,16 +114,10 @@ for (const [name, source, expected] of SHAREABLE_CASES) {
   });
 }
 
-/** Fixtures that `shareable()` turns away for a word in a comment or a string (the safe side). */
+/** Fixtures that `shareable()` turns away: they start real asynchronous work. */
 const SHARED_NOT = new Set([
   "01_gather/mistake blocks", // Atomics.wait: truly real
   "01_gather/mistake waits-then-works", // Atomics.wait: truly real
-  "01_gather/mistake foreach-async", // "// deno-lint-ignore require-await"
-  "01_gather/mistake forgot-await", // idem
-  "01_gather/mistake main-not-awaited", // idem
-  "01_gather/style counter-date-now", // "from `Date.now()`" in a comment
-  "03_timeouts/style async-generator", // "from `Date.now()`" in a comment
-  "03_timeouts/style log-args-upper", // `"pong from " + name`
 ]);
 
 /** Every mistake and style of an exercise: name → source. */
