@@ -143,46 +143,55 @@ export function realmWatch(
     return values;
   };
   // The globals Deno defines as getters that load on first use (`Response`,
-  // `TextEncoder`, `crypto`, `Buffer`, the `on…` handlers…): reading them all
-  // now would load a hundred modules. Each is wrapped instead, so that its
-  // value's fingerprint is taken at its first use, before any code gets it,
-  // and compared after each exercise like the rest.
-  const lazies: { key: string | symbol; read: () => unknown; base: unknown[] | null }[] = [];
-  const shot = (key: string | symbol, value: unknown, places: string[] | null) =>
-    take([[value, 0, () => `globalThis.${toText(key)} (loaded on use)`]], places);
-  for (const key of ownKeys(globalThis)) {
-    const d = describe(globalThis, key)!;
-    if (d.get === undefined || !d.configurable) continue;
-    const get = d.get;
-    const set = d.set;
-    const lazy = {
-      key,
-      read: () => apply(get, globalThis, []) as unknown,
-      base: null as unknown[] | null,
-    };
-    const first = () => {
-      if (lazy.base !== null) return;
-      lazy.base = [];
-      lazy.base = shot(key, lazy.read(), null);
-    };
-    defineProperty(globalThis, key, {
-      get() {
-        first();
-        return apply(get, this, []);
-      },
-      ...(set !== undefined
-        ? {
-          set(value: unknown) {
-            first();
-            apply(set, this, [value]);
-          },
-        }
-        : {}),
-      enumerable: d.enumerable,
-      configurable: true,
-    });
-    lazies.push(lazy);
-  }
+  // `TextEncoder`, `crypto`, `Buffer`, the `on…` handlers…), and the same on
+  // `process` (`process.stdout`…): reading them all now would load a hundred
+  // modules. Each is wrapped instead, so that its value's fingerprint is taken
+  // at its first use, before any code gets it, and compared after each
+  // exercise like the rest.
+  const lazies: {
+    name: () => string;
+    read: () => unknown;
+    base: unknown[] | null;
+  }[] = [];
+  const shot = (name: () => string, value: unknown, places: string[] | null) =>
+    take([[value, 0, () => `${name()} (loaded on use)`]], places);
+  const wrapGetters = (holder: object, holderName: string) => {
+    for (const key of ownKeys(holder)) {
+      const d = describe(holder, key)!;
+      if (d.get === undefined || !d.configurable) continue;
+      const get = d.get;
+      const set = d.set;
+      const lazy = {
+        name: () => `${holderName}.${toText(key)}`,
+        read: () => apply(get, holder, []) as unknown,
+        base: null as unknown[] | null,
+      };
+      const first = () => {
+        if (lazy.base !== null) return;
+        lazy.base = [];
+        lazy.base = shot(lazy.name, lazy.read(), null);
+      };
+      defineProperty(holder, key, {
+        get() {
+          first();
+          return apply(get, this, []);
+        },
+        ...(set !== undefined
+          ? {
+            set(value: unknown) {
+              first();
+              apply(set, this, [value]);
+            },
+          }
+          : {}),
+        enumerable: d.enumerable,
+        configurable: true,
+      });
+      lazies.push(lazy);
+    }
+  };
+  wrapGetters(globalThis, "globalThis");
+  wrapGetters(process, "process");
   const before = realm(null);
   return () => {
     const now = realm(null);
@@ -197,14 +206,14 @@ export function realmWatch(
     for (const lazy of lazies) {
       if (lazy.base === null) continue;
       const value = lazy.read();
-      const shotNow = shot(lazy.key, value, null);
+      const shotNow = shot(lazy.name, value, null);
       const base = lazy.base;
       const length = Math.max(shotNow.length, base.length);
       for (let i = 0; i < length; i++) {
         if (!objectIs(shotNow[i], base[i])) {
           const places: string[] = [];
-          shot(lazy.key, value, places);
-          return places[i] ?? `globalThis.${toText(lazy.key)}`;
+          shot(lazy.name, value, places);
+          return places[i] ?? lazy.name();
         }
       }
     }

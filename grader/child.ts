@@ -326,8 +326,6 @@ async function main(): Promise<void> {
   const unchanged = realmWatch(process, [
     Deno.stdout,
     Deno.stderr,
-    process.stdout,
-    process.stderr,
     inspect,
     inspect.defaultOptions,
     ...hiddenIntrinsics(),
