@@ -5,6 +5,8 @@
  * - `machine`: cores, CPU, Deno version;
  * - `grade`: warm `deno task grade` wall time (median of several) and its
  *   ratio to a bare `deno run` of an empty file timed alternately with it;
+ * - `sandbox`: one sandbox process grading one exercise, then all of them:
+ *   what a process costs, and what each further exercise adds;
  * - `virtual`: virtual seconds the checks simulated, and their ratio to the
  *   grade's wall seconds;
  * - `real-time`: the reference programs run in real time (what a real-time
@@ -27,6 +29,7 @@ import { join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
+import { runSharedSandbox } from "../sandbox.ts";
 import { toJson } from "../report/mod.ts";
 import { burnCpu } from "./cpu_load.ts";
 import { referenceSolution, stageSolutions } from "./fixtures.ts";
@@ -270,6 +273,43 @@ export async function main(args: string[]): Promise<number> {
     target: `<= ${TARGETS.gradeWallS} s`,
     met: gradeS <= TARGETS.gradeWallS,
   });
+
+  // 1b. Where a sandbox's time goes: one shared sandbox process grading one
+  // exercise, then all of them, timed alternately with a bare run; the
+  // difference is what each further exercise adds to a process.
+  {
+    const list = ready.map((e) => ({ file: join(SOLUTIONS, e.file), checks: e.checks }));
+    const options = { lang: "en" as const, seed: 444, cpuMs: 10_000, backstopMs: 30_000 };
+    const wall = async (exercises: typeof list) => {
+      const started = performance.now();
+      const outcomes = await runSharedSandbox(exercises, options);
+      if (outcomes.some((o) => o === null)) throw new Error("a shared sandbox stopped early");
+      return performance.now() - started;
+    };
+    await wall(list);
+    const one: number[] = [];
+    const all: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      one.push(await wall(list.slice(0, 1)));
+      all.push(await wall(list));
+      bare.push((await timed(emptyArgs)).wallS * 1000);
+    }
+    const oneMs = median(one);
+    const allMs = median(all);
+    const perExerciseMs = list.length > 1 ? (allMs - oneMs) / (list.length - 1) : 0;
+    emit({
+      metric: "sandbox",
+      runs,
+      oneExerciseMs: Math.round(oneMs),
+      allExercisesMs: Math.round(allMs),
+      exercises: list.length,
+      perFurtherExerciseMs: Math.round(perExerciseMs),
+      processMs: Math.round(oneMs - perExerciseMs),
+      emptyDenoRunMs: Math.round(median(bare)),
+      processToEmptyRun: round((oneMs - perExerciseMs) / median(bare), 1),
+    });
+  }
 
   // 2. Virtual seconds the checks simulated.
   const virtual = JSON.parse(
