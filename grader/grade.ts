@@ -1,8 +1,10 @@
 /**
- * Grading: finds the learner's files, runs each exercise in its own sandbox
- * (in parallel, up to the core count), and assembles the report. Scores are
- * recomputed here from the checks' own points: the sandbox only says which
- * checks passed.
+ * Grading: finds the learner's files, runs the exercises in sandboxes —
+ * those that can share one a few to a process, one after another (see
+ * {@linkcode shareable}), every other one, and every one a shared sandbox
+ * did not finish, in a sandbox of its own; in parallel, up to the core
+ * count — and assembles the report. Scores are recomputed here from the
+ * checks' own points: the sandbox only says which checks passed.
  *
  * @module
  */
