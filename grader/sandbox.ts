@@ -1,5 +1,7 @@
 /**
- * The sandbox, parent side: runs one exercise's checks in a Deno subprocess
+ * The sandbox, parent side: runs one exercise's checks
+ * ({@linkcode runSandboxed}), or several exercises of one submission one
+ * after another ({@linkcode runSharedSandbox}), in a Deno subprocess
  * with no permission but reading the learner's folder and the checks, a
  * capped V8 heap, a limit on its own CPU time (with a generous wall-clock
  * backstop) and capped output, and reads its verdict from the lines framed by
