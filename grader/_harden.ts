@@ -284,13 +284,16 @@ export async function hideGraderSigns(module: string): Promise<(module: string) 
   });
   // `process.argv[1]` named the sandbox's entry point too.
   const { default: process } = await import("node:process");
+  // The whole of `process.argv` is put back each time (learner code may have
+  // rewritten `argv[0]` too).
+  const argv0 = process.argv[0];
   const name = (next: string) => {
     current = next;
     let path = next;
     try {
       path = decodeURIComponent(new URL(next).pathname);
     } catch { /* keep the URL */ }
-    process.argv.splice(1, process.argv.length - 1, path);
+    process.argv.splice(0, process.argv.length, argv0, path);
   };
   name(module);
   return name;

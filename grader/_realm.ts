@@ -15,6 +15,8 @@
  * @module
  */
 
+import { types } from "node:util";
+
 const ownKeys = Reflect.ownKeys;
 const describe = Reflect.getOwnPropertyDescriptor;
 const isFrozen = Object.isFrozen;
@@ -24,15 +26,24 @@ const memoryUsage = Deno.memoryUsage;
 const toText = String;
 const apply = Reflect.apply;
 const defineProperty = Object.defineProperty;
+const isProxy = types.isProxy;
 
 /** Resident memory past which a shared sandbox starts afresh, in bytes. */
 export const SHARED_RSS_BYTES = 256 * 1024 * 1024;
+
+/**
+ * How deep the fingerprint reads from `globalThis`: the globals' own
+ * properties, and those of what they hold (`Intl.NumberFormat` and its
+ * prototype, `Deno.env`, a frozen `Array.prototype`'s `Symbol.unscopables`).
+ */
+const GLOBAL_DEPTH = 2;
 
 /** The Node `process` object's parts the fingerprint reads. */
 export interface ProcessLike {
   eventNames(): (string | symbol)[];
   listenerCount(name: string | symbol): number;
   exitCode?: unknown;
+  argv?: unknown;
 }
 
 const byName = (a: string | symbol, b: string | symbol) => {
@@ -66,6 +77,9 @@ export function realmWatch(
   process: ProcessLike,
   extra: readonly unknown[] = [],
 ): () => string | null {
+  // `process.argv[1]` names the module being graded: the sandbox changes it
+  // from one exercise to the next (and puts the whole array back).
+  const argv = process.argv;
   const eventNames = process.eventNames.bind(process);
   const listenerCount = process.listenerCount.bind(process);
   // `places` is filled only to say where a difference is (building every
@@ -75,16 +89,33 @@ export function realmWatch(
     places: string[] | null,
   ): unknown[] => {
     const values: unknown[] = [];
-    const seen = new Set<object>();
+    // Each object at the greatest depth it is reached at (read again if it
+    // is reached deeper later).
+    const seen = new Map<object, number>();
     const note = (place: () => string, count: number) => {
       if (places !== null) { for (let i = 0; i < count; i++) places.push(place()); }
     };
     const visit = (holder: unknown, depth: number, place: () => string) => {
-      if (!isObject(holder) || seen.has(holder)) return;
-      seen.add(holder);
+      if (!isObject(holder) || (seen.get(holder) ?? -1) >= depth) return;
+      seen.set(holder, depth);
+      // A proxy's keys come from its handler (`process.env` asks for a
+      // permission): only its identity counts.
+      if (isProxy(holder)) {
+        values.push(holder, "proxy");
+        return note(place, 2);
+      }
       if (isFrozen(holder)) {
         values.push(holder, "frozen");
-        return note(place, 2);
+        note(place, 2);
+        // Its own properties cannot change, what they hold can (a frozen
+        // `Array.prototype`'s `Symbol.unscopables` object).
+        if (depth > 0) {
+          for (const key of sortKeys(ownKeys(holder))) {
+            const d = describe(holder, key)!;
+            if ("value" in d) inner(d.value, depth, () => `${place()}.${toText(key)}`);
+          }
+        }
+        return;
       }
       // In a steady order: a property deleted and defined again (as the
       // clock's driver does with `queueMicrotask`) moves to the end.
@@ -102,17 +133,20 @@ export function realmWatch(
         }
         count++;
         const at = () => `${place()}.${toText(key)}`;
-        values.push(key, d.value, d.get, d.set, d.writable, d.configurable);
+        const value = holder === argv && key === "1" ? "the module's name" : d.value;
+        values.push(key, value, d.get, d.set, d.writable, d.configurable);
         note(at, 6);
-        if (depth > 0 && "value" in d) {
-          visit(d.value, depth - 1, at);
-          if (typeof d.value === "function") {
-            visit(describe(d.value, "prototype")?.value, 0, () => `${at()}.prototype`);
-          }
-        }
+        if (depth > 0 && "value" in d) inner(d.value, depth, at);
       }
       values.push(count);
       note(place, 1);
+    };
+    /** A property's value, one level down, and a function's prototype with it. */
+    const inner = (value: unknown, depth: number, at: () => string) => {
+      visit(value, depth - 1, at);
+      if (typeof value === "function") {
+        visit(describe(value, "prototype")?.value, depth - 1, () => `${at()}.prototype`);
+      }
     };
     for (const [root, depth, place] of roots) {
       // A root is itself part of the fingerprint (a lazy global's value, which may be a primitive).
@@ -122,16 +156,16 @@ export function realmWatch(
       if (root === globalThis && depth === 0) continue;
       visit(root, depth, place);
       if (typeof root === "function") {
-        visit(describe(root, "prototype")?.value, 0, () => `${place()}.prototype`);
+        visit(describe(root, "prototype")?.value, depth, () => `${place()}.prototype`);
       }
     }
     return values;
   };
   const realm = (places: string[] | null) => {
     const values = take([
-      [globalThis, 1, () => "globalThis"],
-      [process, 0, () => "process"],
-      ...extra.map((value, i) => [value, 0, () => `extra[${i}]`] as const),
+      [globalThis, GLOBAL_DEPTH, () => "globalThis"],
+      [process, 1, () => "process"],
+      ...extra.map((value, i) => [value, 1, () => `extra[${i}]`] as const),
     ], places);
     const names = eventNames();
     for (const name of names) values.push(name, listenerCount(name));
@@ -154,7 +188,7 @@ export function realmWatch(
     base: unknown[] | null;
   }[] = [];
   const shot = (name: () => string, value: unknown, places: string[] | null) =>
-    take([[value, 0, () => `${name()} (loaded on use)`]], places);
+    take([[value, 1, () => `${name()} (loaded on use)`]], places);
   const wrapGetters = (holder: object, holderName: string) => {
     for (const key of ownKeys(holder)) {
       const d = describe(holder, key)!;

@@ -73,7 +73,7 @@ const CHANGES: Record<string, Change> = {
   "a listener on process": {
     change: "process.on('leak', listener);",
     undo: "process.off('leak', listener);",
-    place: /^process(\._eventsCount| events)$/,
+    place: /^process(\._eventsCount|\._events\.leak| events)$/,
   },
   "an exit code set": {
     change: "process.exitCode = 3;",
@@ -88,7 +88,7 @@ const CHANGES: Record<string, Change> = {
   "an own property on Deno.stdout": {
     change: "Deno.stdout.leak = 1;",
     undo: "delete Deno.stdout.leak;",
-    place: /^extra\[0\]/,
+    place: /^(extra\[0\]|globalThis\.Deno\.stdout)/,
   },
   "a listener on globalThis": {
     // Removing it leaves an empty list under its type: still a difference
@@ -105,6 +105,31 @@ const CHANGES: Record<string, Change> = {
     change: "inspect.leak = 1;",
     undo: "delete inspect.leak;",
     place: /^extra\[4\]/,
+  },
+  "a property added to a prototype below a global (Intl.NumberFormat)": {
+    change: "Intl.NumberFormat.prototype.leak = 1;",
+    undo: "delete Intl.NumberFormat.prototype.leak;",
+    place: /^globalThis\.Intl\.NumberFormat\.prototype/,
+  },
+  "a property added to Deno.env": {
+    change: "Deno.env.leak = 1;",
+    undo: "delete Deno.env.leak;",
+    place: /^globalThis\.Deno\.env/,
+  },
+  "a property added to the object a frozen prototype holds (unscopables)": {
+    change: "Array.prototype[Symbol.unscopables].leak = true;",
+    undo: "delete Array.prototype[Symbol.unscopables].leak;",
+    place: /^globalThis\.Array\.prototype\.Symbol\(Symbol\.unscopables\)/,
+  },
+  "process.versions changed": {
+    change: "process.versions.leak = '1';",
+    undo: "delete process.versions.leak;",
+    place: /^process\.versions/,
+  },
+  "util.inspect's styles changed": {
+    change: "saved = inspect.styles.number; inspect.styles.number = 'red';",
+    undo: "inspect.styles.number = saved;",
+    place: /^extra\[4\]\.styles/,
   },
   "memory kept past the limit": {
     change: `kept = new Uint8Array(${SHARED_RSS_BYTES + 64 * 1024 * 1024}).fill(1);`,
@@ -138,6 +163,8 @@ async function probe(changes: Record<string, Change>): Promise<Record<string, Se
     `import process from "node:process";`,
     `import { inspect } from "node:util";`,
     `const extra = [Deno.stdout, Deno.stderr, process.stdout, process.stderr, inspect, inspect.defaultOptions];`,
+    // As in the sandbox (closeIntrospection): Deno's core, which loading a lazy global changes, is gone.
+    `delete Deno[Deno.internal];`,
     `const seen = {};`,
     `const listener = () => {};`,
     `let saved, kept;`,

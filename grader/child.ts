@@ -63,6 +63,15 @@ const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const subarray = typedArrayProto.subarray as (this: Uint8Array, start: number) => Uint8Array;
 const byteCount = Object.getOwnPropertyDescriptor(typedArrayProto, "length")!.get!;
 
+/**
+ * Puts V8's legacy RegExp statics (`RegExp.$1`, `RegExp.input`,
+ * `RegExp.lastMatch`…) in one state before a module loads: they hold the
+ * last match anyone made — the last exercise's code, or a check reading its
+ * output — which the next exercise would otherwise read, in a shared sandbox.
+ */
+const regExpExec = RegExp.prototype.exec;
+const forgetLastMatch = () => apply(regExpExec, /(?:)/, [""]);
+
 let nonce = "";
 /** Printed lines sent back to the grader at most (they only feed `--verbose`). */
 const MAX_REPORTED_LINES = 200;
@@ -192,7 +201,10 @@ async function runExercise(
   // Load the learner's module in virtual time: its top-level code may await timers.
   const idleSince = { at: -1 };
   const exitsAtLoad = exitAttempts.length;
-  const load = await runInVirtualTime(() => import(exercise.module), {
+  const load = await runInVirtualTime(() => {
+    forgetLastMatch();
+    return import(exercise.module);
+  }, {
     captureConsole: true,
     onIdle: (turns) => {
       // Module loading is real I/O: give it real time before calling it stuck,
@@ -322,12 +334,18 @@ async function main(): Promise<void> {
   // one exercise runs or several): what one exercise changes there, the
   // next one must not see.
   const { default: process } = await import("node:process");
-  const { inspect } = await import("node:util");
+  const util = await import("node:util");
+  const { inspect } = util;
+  // The objects the shareable Node modules export, which an importer may change.
+  const timers = await import("node:timers/promises");
   const unchanged = realmWatch(process, [
     Deno.stdout,
     Deno.stderr,
     inspect,
     inspect.defaultOptions,
+    util.default,
+    timers.default,
+    timers.scheduler,
     ...hiddenIntrinsics(),
   ]);
 

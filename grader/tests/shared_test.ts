@@ -188,8 +188,9 @@ Deno.test("every mistake and every style gets the same report shared as alone", 
 // Contamination: what exercise 1 leaves at load, exercise 2 never sees.
 
 /** Imports under names of their own (no clash with a solution's). */
-const IMPORTS =
-  `import leakProcess from "node:process";\nimport { inspect as leakInspect } from "node:util";\n`;
+const IMPORTS = `import leakProcess from "node:process";\n` +
+  `import leakUtil, { inspect as leakInspect } from "node:util";\n` +
+  `import leakTimers from "node:timers/promises";\n`;
 
 /** What exercise 2's detector does when it sees the leak: it says so and breaks its `main`. */
 const SAW = "02 saw the leak";
@@ -246,6 +247,45 @@ const LEAKS: Record<string, { leak: string; sees: string }> = {
       "  it.next = function () {\n    return next.call(this);\n  };\n}",
     sees: `Object.getPrototypeOf(new Map().entries()).next.toString().includes("call(this)")`,
   },
+  // Below the globals' own properties: what they hold, and what a frozen
+  // built-in holds (the fingerprint used to stop one level above).
+  "a property added to Intl.NumberFormat.prototype": {
+    leak: "Intl.NumberFormat.prototype.leak = 1;",
+    sees: `"leak" in new Intl.NumberFormat()`,
+  },
+  "a property added to Deno.env": {
+    leak: "Deno.env.leak = 1;",
+    sees: `"leak" in Deno.env`,
+  },
+  "Array.prototype's unscopables": {
+    leak: "Array.prototype[Symbol.unscopables].leak = true;",
+    sees: "Array.prototype[Symbol.unscopables].leak === true",
+  },
+  "process.versions changed": {
+    leak: `leakProcess.versions.leak = "1";`,
+    sees: `"leak" in leakProcess.versions`,
+  },
+  "process.argv[0] rewritten": {
+    leak: `leakProcess.argv[0] = "leak";`,
+    sees: `leakProcess.argv[0] === "leak"`,
+  },
+  "an own property on process.argv": {
+    leak: "leakProcess.argv.leak = 1;",
+    sees: `"leak" in leakProcess.argv`,
+  },
+  "util.inspect's styles": {
+    leak: `leakInspect.styles.number = "red";`,
+    sees: `leakInspect.styles.number === "red"`,
+  },
+  // What the shareable Node modules export, and every importer shares.
+  "a property added to node:util's default export": {
+    leak: "leakUtil.leak = 1;",
+    sees: `"leak" in leakUtil`,
+  },
+  "node:timers/promises's scheduler changed": {
+    leak: "leakTimers.scheduler.leak = 1;",
+    sees: `"leak" in leakTimers.scheduler`,
+  },
   // Deno defines these globals as getters that load them on first use: the
   // fingerprint wraps each, and takes its value's fingerprint at first use.
   "a property added to TextEncoder.prototype": {
@@ -270,6 +310,13 @@ Deno.test("contamination: the detectors alone, after a clean exercise, run on in
   ]]);
   assert.ok(outcomes.every((o) => o !== null), "both exercises ran to their end, shared");
   assert.ok(!outcomes[1]!.logs.some((l) => l.text.includes(SAW)), "no detector fired");
+});
+
+Deno.test("contamination: every reference solution runs to its end in one shared sandbox", async () => {
+  // The fingerprint's false alarms cost speed: none for a clean submission
+  // (the module's name, in `process.argv`, changes from one exercise to the next).
+  const outcomes = await runTogether(IDS.map((id) => [id, reference(id)]));
+  assert.deepEqual(outcomes.map((o) => o !== null), IDS.map(() => true));
 });
 
 for (const [name, { leak, sees }] of Object.entries(LEAKS)) {
@@ -306,7 +353,7 @@ for (const [name, { leak, sees }] of Object.entries(LEAKS)) {
 // ---------------------------------------------------------------------------
 // Resets: what the sandbox puts back between two exercises.
 
-const RESETS: Record<string, { one: string; two: string }> = {
+const RESETS: Record<string, { one: string; two: string; ignore?: boolean }> = {
   "the learner's Math.random": {
     one: "for (let i = 0; i < 1000; i++) Math.random();",
     two: `console.log("random at load:", Math.random(), Math.random(), Math.random());`,
@@ -315,14 +362,31 @@ const RESETS: Record<string, { one: string; two: string }> = {
     one: `console.group("left open"); console.count("leak"); console.time("leak");`,
     two: `console.log("line at load"); console.count("leak"); console.timeEnd("leak");`,
   },
+  "the RegExp statics (RegExp.$1, RegExp.input…)": {
+    one: `/(\\d+)/.exec("order_42");`,
+    two: `console.log("last match at load:", JSON.stringify([RegExp.$1, RegExp.input]));`,
+  },
+  // KNOWN GAP: @sinonjs/fake-timers numbers its timers with a counter of its
+  // own that `clock.reset()` does not put back (`uniqueTimerId`, inside
+  // `withGlobal`): the next exercise's first timer gets the id after the
+  // last exercise's last one (1000000000131, not 1000000000000). Only code
+  // that prints or compares timer ids sees it; the fix needs a clock that
+  // can be reinstalled, or fake-timers to reset the counter.
+  "the timers' ids": {
+    one: "for (let i = 0; i < 5; i++) clearTimeout(setTimeout(() => {}, 0));",
+    two:
+      `{\n  const id = setTimeout(() => {}, 0);\n  console.log("first timer id:", Number(id));\n` +
+      "  clearTimeout(id);\n}",
+    ignore: true,
+  },
   "the module's name": {
     one: "",
     two: `console.log("argv at load:", leakProcess.argv.slice(1).map((p) => p.split("/").pop()));`,
   },
 };
 
-for (const [name, { one, two }] of Object.entries(RESETS)) {
-  Deno.test(`reset: ${name}, between exercise 1 and exercise 2`, async () => {
+for (const [name, { one, two, ignore }] of Object.entries(RESETS)) {
+  Deno.test({ name: `reset: ${name}, between exercise 1 and exercise 2`, ignore }, async () => {
     const first = leaky(one);
     const second = `${IMPORTS}${reference("02_downloads")}\n${two}\n`;
     assert.ok(shareable(first) && shareable(second), "both are shareable");
