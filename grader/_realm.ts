@@ -53,6 +53,40 @@ const byName = (a: string | symbol, b: string | symbol) => {
 };
 const sortKeys = (keys: (string | symbol)[]) => keys.sort(byName);
 
+/** Thrown by a reading compared as it goes, at its first difference. */
+const DIFFERS = Symbol("differs");
+
+/** Whether `read` (a reading compared as it goes) found a difference. */
+function differs(read: () => unknown): boolean {
+  try {
+    read();
+    return false;
+  } catch (error) {
+    if (error === DIFFERS) return true;
+    throw error;
+  }
+}
+
+/** The objects a frozen object holds in its data properties, read once (they cannot change). */
+const held = new WeakMap<object, [string | symbol, object][]>();
+function heldBy(frozen: object): [string | symbol, object][] {
+  let list = held.get(frozen);
+  if (list === undefined) {
+    list = [];
+    for (const key of ownKeys(frozen)) {
+      const d = describe(frozen, key)!;
+      if ("value" in d && isObject(d.value)) list.push([key, d.value]);
+    }
+    held.set(frozen, list);
+  }
+  return list;
+}
+
+/** How many values at the end of a realm's reading are process's events and exit code. */
+function tailOf(values: readonly unknown[]): number {
+  return (values[values.length - 1] as number) + 2;
+}
+
 const isObject = (v: unknown): v is object =>
   (typeof v === "object" && v !== null) || typeof v === "function";
 
@@ -83,12 +117,24 @@ export function realmWatch(
   const eventNames = process.eventNames.bind(process);
   const listenerCount = process.listenerCount.bind(process);
   // `places` is filled only to say where a difference is (building every
-  // property's name would cost more than the reading itself).
+  // property's name would cost more than the reading itself). With
+  // `against`, each value is compared as it is read, and the reading stops
+  // at the first difference (it throws DIFFERS).
   const take = (
     roots: readonly (readonly [unknown, number, () => string])[],
     places: string[] | null,
+    against: readonly unknown[] | null = null,
   ): unknown[] => {
     const values: unknown[] = [];
+    let at = 0;
+    const emit = against === null
+      ? (value: unknown) => {
+        values.push(value);
+      }
+      : (value: unknown) => {
+        if (at >= against.length || !objectIs(value, against[at])) throw DIFFERS;
+        at++;
+      };
     // Each object at the greatest depth it is reached at (read again if it
     // is reached deeper later).
     const seen = new Map<object, number>();
@@ -101,44 +147,54 @@ export function realmWatch(
       // A proxy's keys come from its handler (`process.env` asks for a
       // permission): only its identity counts.
       if (isProxy(holder)) {
-        values.push(holder, "proxy");
+        emit(holder);
+        emit("proxy");
         return note(place, 2);
       }
       if (isFrozen(holder)) {
-        values.push(holder, "frozen");
+        emit(holder);
+        emit("frozen");
         note(place, 2);
         // Its own properties cannot change, what they hold can (a frozen
-        // `Array.prototype`'s `Symbol.unscopables` object).
+        // `Array.prototype`'s `Symbol.unscopables` object): the objects it
+        // holds are read once, then kept.
         if (depth > 0) {
-          for (const key of sortKeys(ownKeys(holder))) {
-            const d = describe(holder, key)!;
-            if ("value" in d) inner(d.value, depth, () => `${place()}.${toText(key)}`);
+          for (const [key, value] of heldBy(holder)) {
+            inner(value, depth, () => `${place()}.${toText(key)}`);
           }
         }
         return;
       }
-      // In a steady order: a property deleted and defined again (as the
-      // clock's driver does with `queueMicrotask`) moves to the end.
-      const keys = sortKeys(ownKeys(holder));
-      values.push(holder);
+      // In a steady order for the globals: a global deleted and defined
+      // again (as the clock's driver does with `queueMicrotask`) moves to
+      // the end.
+      const keys = holder === globalThis ? sortKeys(ownKeys(holder)) : ownKeys(holder);
+      emit(holder);
       note(place, 1);
       let count = 0;
       for (const key of keys) {
         const d = describe(holder, key)!;
         if (holder === globalThis && typeof key === "symbol" && isListenerStore(d.value)) {
           const listeners = d.value.listeners;
-          for (const type of keysOf(listeners)) values.push(type, listeners[type]?.length ?? 0);
+          for (const type of keysOf(listeners)) {
+            emit(type);
+            emit(listeners[type]?.length ?? 0);
+          }
           note(() => "listeners", keysOf(listeners).length * 2);
           continue;
         }
         count++;
-        const at = () => `${place()}.${toText(key)}`;
         const value = holder === argv && key === "1" ? "the module's name" : d.value;
-        values.push(key, value, d.get, d.set, d.writable, d.configurable);
-        note(at, 6);
-        if (depth > 0 && "value" in d) inner(d.value, depth, at);
+        emit(key);
+        emit(value);
+        emit(d.get);
+        emit(d.set);
+        emit((d.writable ? 2 : 0) + (d.configurable ? 1 : 0));
+        const where = () => `${place()}.${toText(key)}`;
+        note(where, 5);
+        if (depth > 0 && "value" in d) inner(d.value, depth, where);
       }
-      values.push(count);
+      emit(count);
       note(place, 1);
     };
     /** A property's value, one level down, and a function's prototype with it. */
@@ -150,7 +206,7 @@ export function realmWatch(
     };
     for (const [root, depth, place] of roots) {
       // A root is itself part of the fingerprint (a lazy global's value, which may be a primitive).
-      values.push(root);
+      emit(root);
       note(place, 1);
       // `self` and `window` lead back to the realm, fingerprinted as such.
       if (root === globalThis && depth === 0) continue;
@@ -159,21 +215,33 @@ export function realmWatch(
         visit(describe(root, "prototype")?.value, depth, () => `${place()}.prototype`);
       }
     }
+    if (against !== null && at !== against.length) throw DIFFERS;
     return values;
   };
-  const realm = (places: string[] | null) => {
-    const values = take([
-      [globalThis, GLOBAL_DEPTH, () => "globalThis"],
-      [process, 1, () => "process"],
-      ...extra.map((value, i) => [value, 1, () => `extra[${i}]`] as const),
-    ], places);
-    const names = eventNames();
-    for (const name of names) values.push(name, listenerCount(name));
-    values.push(process.exitCode);
+  const realm = (places: string[] | null, against: readonly unknown[] | null = null) => {
+    const values = take(
+      [
+        [globalThis, GLOBAL_DEPTH, () => "globalThis"],
+        [process, 1, () => "process"],
+        ...extra.map((value, i) => [value, 1, () => `extra[${i}]`] as const),
+      ],
+      places,
+      against === null ? null : against.slice(0, against.length - tailOf(against)),
+    );
+    // What follows the objects: process's listeners and exit code, compared here.
+    const tail: unknown[] = [];
+    for (const name of eventNames()) tail.push(name, listenerCount(name));
+    tail.push(process.exitCode, tail.length);
     if (places !== null) {
-      for (let i = 0; i < names.length * 2; i++) places.push("process events");
-      places.push("process.exitCode");
+      for (let i = 0; i < tail.length - 2; i++) places.push("process events");
+      places.push("process.exitCode", "process events");
     }
+    if (against !== null) {
+      const old = against.slice(against.length - tailOf(against));
+      if (old.length !== tail.length || old.some((v, i) => !objectIs(v, tail[i]))) throw DIFFERS;
+      return [];
+    }
+    values.push(...tail);
     return values;
   };
   // The globals Deno defines as getters that load on first use (`Response`,
@@ -187,8 +255,12 @@ export function realmWatch(
     read: () => unknown;
     base: unknown[] | null;
   }[] = [];
-  const shot = (name: () => string, value: unknown, places: string[] | null) =>
-    take([[value, 1, () => `${name()} (loaded on use)`]], places);
+  const shot = (
+    name: () => string,
+    value: unknown,
+    places: string[] | null,
+    against: readonly unknown[] | null = null,
+  ) => take([[value, 1, () => `${name()} (loaded on use)`]], places, against);
   const wrapGetters = (holder: object, holderName: string) => {
     for (const key of ownKeys(holder)) {
       const d = describe(holder, key)!;
@@ -228,27 +300,21 @@ export function realmWatch(
   wrapGetters(process, "process");
   const before = realm(null);
   return () => {
-    const now = realm(null);
-    const length = Math.max(now.length, before.length);
-    for (let i = 0; i < length; i++) {
-      if (!objectIs(now[i], before[i])) {
-        const places: string[] = [];
-        realm(places);
-        return places[i] ?? "?";
-      }
+    if (differs(() => realm(null, before))) {
+      const places: string[] = [];
+      const now = realm(places);
+      const i = now.findIndex((v, i) => !objectIs(v, before[i]));
+      return places[i < 0 ? now.length : i] ?? places[places.length - 1] ?? "?";
     }
     for (const lazy of lazies) {
       if (lazy.base === null) continue;
       const value = lazy.read();
-      const shotNow = shot(lazy.name, value, null);
       const base = lazy.base;
-      const length = Math.max(shotNow.length, base.length);
-      for (let i = 0; i < length; i++) {
-        if (!objectIs(shotNow[i], base[i])) {
-          const places: string[] = [];
-          shot(lazy.name, value, places);
-          return places[i] ?? lazy.name();
-        }
+      if (differs(() => shot(lazy.name, value, null, base))) {
+        const places: string[] = [];
+        const now = shot(lazy.name, value, places);
+        const i = now.findIndex((v, i) => !objectIs(v, base[i]));
+        return places[i] ?? lazy.name();
       }
     }
     if (memoryUsage().rss > SHARED_RSS_BYTES) return "memory";
