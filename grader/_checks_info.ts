@@ -20,6 +20,9 @@ import { BUNDLE_DIR, sourcesKey } from "./_child_bundle.ts";
 
 const CHECKS = fromFileUrl(new URL("./checks/", import.meta.url));
 
+/** What this process has read already, by file (its name holds the sources' key). */
+const read = new Map<string, ExerciseChecks>();
+
 /** What of a check the grading process reads. */
 export type CheckInfo = Omit<Check, "run">;
 
@@ -69,9 +72,14 @@ export async function checksInfo(url: string): Promise<ExerciseChecks> {
   } catch {
     return await load(url);
   }
+  const known = read.get(file);
+  if (known !== undefined) return known;
   try {
     const kept = JSON.parse(Deno.readTextFileSync(file)) as ExerciseChecks;
-    if (Array.isArray(kept.checks)) return kept;
+    if (Array.isArray(kept.checks)) {
+      read.set(file, kept);
+      return kept;
+    }
   } catch { /* not kept yet */ }
   const spec = await load(url);
   const info = infoOf(spec);
