@@ -53,6 +53,9 @@ const byName = (a: string | symbol, b: string | symbol) => {
 };
 const sortKeys = (keys: (string | symbol)[]) => keys.sort(byName);
 
+/** The place of a value, when no place is asked for. */
+const unnamed = () => "";
+
 /** Thrown by a reading compared as it goes, at its first difference. */
 const DIFFERS = Symbol("differs");
 
@@ -126,6 +129,8 @@ export function realmWatch(
     against: readonly unknown[] | null = null,
   ): unknown[] => {
     const values: unknown[] = [];
+    // Places are named only when asked for (a function per property read costs).
+    const naming = places !== null;
     let at = 0;
     const emit = against === null
       ? (value: unknown) => {
@@ -160,7 +165,7 @@ export function realmWatch(
         // holds are read once, then kept.
         if (depth > 0) {
           for (const [key, value] of heldBy(holder)) {
-            inner(value, depth, () => `${place()}.${toText(key)}`);
+            inner(value, depth, naming ? () => `${place()}.${toText(key)}` : unnamed);
           }
         }
         return;
@@ -190,7 +195,7 @@ export function realmWatch(
         emit(d.get);
         emit(d.set);
         emit((d.writable ? 2 : 0) + (d.configurable ? 1 : 0));
-        const where = () => `${place()}.${toText(key)}`;
+        const where = naming ? () => `${place()}.${toText(key)}` : unnamed;
         note(where, 5);
         if (depth > 0 && "value" in d) inner(d.value, depth, where);
       }
@@ -201,7 +206,11 @@ export function realmWatch(
     const inner = (value: unknown, depth: number, at: () => string) => {
       visit(value, depth - 1, at);
       if (typeof value === "function") {
-        visit(describe(value, "prototype")?.value, depth - 1, () => `${at()}.prototype`);
+        visit(
+          describe(value, "prototype")?.value,
+          depth - 1,
+          naming ? () => `${at()}.prototype` : unnamed,
+        );
       }
     };
     for (const [root, depth, place] of roots) {
