@@ -166,6 +166,9 @@ function prune(keep: string): void {
   try {
     for (const { name } of Deno.readDirSync(BUNDLE_DIR)) {
       // The bundle, and what is kept beside it under the same key (`info-<key>`).
+      // The files every grading process names by their content (the import
+      // map, the sandbox's node:process): a watch may run for hours on one.
+      if (/^(import-map|node-process)-[0-9a-f]+\.(json|js)$/.test(name)) continue;
       if (name === keep || name.endsWith(`-${keep}`) || name === ".gitignore") continue;
       const path = join(BUNDLE_DIR, name);
       if (Date.now() - (Deno.statSync(path).mtime?.getTime() ?? 0) > 600_000) {

@@ -204,6 +204,99 @@ export const REFUSED_MODULES: readonly string[] = [
   "child_process",
 ];
 
+/**
+ * The named exports of `node:process` (Deno 2.9.6; `_harden_test.ts` checks
+ * the list against the running Deno). A named export is bound when the
+ * module loads, so redefining `process.getBuiltinModule` does not reach
+ * `import { getBuiltinModule } from "node:process"`, which loaded every
+ * {@linkcode REFUSED_MODULES} past the import map: the sandbox's import map
+ * sends `node:process` to {@linkcode processModuleSource}'s module instead.
+ */
+export const PROCESS_EXPORTS: readonly string[] = [
+  "abort",
+  "allowedNodeEnvironmentFlags",
+  "arch",
+  "argv",
+  "argv0",
+  "availableMemory",
+  "chdir",
+  "constrainedMemory",
+  "cpuUsage",
+  "cwd",
+  "dlopen",
+  "emitWarning",
+  "env",
+  "execArgv",
+  "execPath",
+  "exit",
+  "getActiveResourcesInfo",
+  "getBuiltinModule",
+  "getegid",
+  "geteuid",
+  "getgid",
+  "getuid",
+  "hrtime",
+  "kill",
+  "loadEnvFile",
+  "memoryUsage",
+  "nextTick",
+  "pid",
+  "platform",
+  "ppid",
+  "removeAllListeners",
+  "removeListener",
+  "report",
+  "resourceUsage",
+  "setegid",
+  "seteuid",
+  "setgid",
+  "setuid",
+  "stderr",
+  "stdin",
+  "stdout",
+  "threadCpuUsage",
+  "umask",
+  "version",
+  "versions",
+];
+
+/**
+ * The `process` methods that exit or open a door: {@linkcode trapExits} and
+ * {@linkcode closeIntrospection} redefine them on the process object.
+ */
+export const PROCESS_DOORS: readonly string[] = [
+  "abort",
+  "dlopen",
+  "exit",
+  "getBuiltinModule",
+  "reallyExit",
+  "binding",
+  "_linkedBinding",
+];
+
+/**
+ * The source of the sandbox's `node:process` (and `process`): the real
+ * module's default export and named exports, as live re-exports, except the
+ * {@linkcode PROCESS_DOORS}, which become functions that call the process
+ * object's method when called, so that they are the hardened ones whenever
+ * the module was first loaded. It must be loaded from where the import map
+ * gives `node:process` its real module.
+ */
+export function processModuleSource(): string {
+  const doors = PROCESS_DOORS.filter((name) => PROCESS_EXPORTS.includes(name));
+  const plain = PROCESS_EXPORTS.filter((name) => !PROCESS_DOORS.includes(name));
+  return [
+    "// The sandbox's node:process: written by the grader (see PROCESS_EXPORTS in grader/_harden.ts).",
+    'import process from "node:process";',
+    "export default process;",
+    `export { ${plain.join(", ")} } from "node:process";`,
+    ...doors.map((name) =>
+      `export function ${name}(...args) { return Reflect.apply(process.${name}, process, args); }`
+    ),
+    "",
+  ].join("\n");
+}
+
 /** The refused module a specifier names (`node:v8`, `v8`), or `null`. */
 export function refusedModule(specifier: unknown): string | null {
   if (typeof specifier !== "string") return null;

@@ -23,7 +23,7 @@ export type { SandboxFault };
 import type { Lang } from "./i18n/mod.ts";
 import { BUNDLE_DIR, bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
-import { REFUSED_MODULES } from "./_harden.ts";
+import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -67,17 +67,35 @@ async function writeImportMap(): Promise<string> {
     imports[`node:${name}`] = target;
     imports[name] = target;
   }
+  // `node:process` whose named exports are the hardened methods (see
+  // PROCESS_EXPORTS in _harden.ts), for everything outside the bundle folder.
+  const shim = await keptFile("node-process", "js", processModuleSource());
+  imports["node:process"] = pathToFileURL(shim).href;
+  imports["process"] = pathToFileURL(shim).href;
   // The grader's bundle loads its npm packages through `node:module`'s
-  // createRequire (and exports no way to it): it alone keeps that module.
-  const scopes = { [pathToFileURL(BUNDLE_DIR).href + "/"]: { "node:module": "node:module" } };
-  const text = JSON.stringify({ imports, scopes });
-  // Named by its content's hash (Web Crypto: no Node module on the grading path).
+  // createRequire (and exports no way to it): it alone keeps that module,
+  // and the real `node:process`, which the module above re-exports.
+  const scopes = {
+    [pathToFileURL(BUNDLE_DIR).href + "/"]: {
+      "node:module": "node:module",
+      "node:process": "node:process",
+    },
+  };
+  return await keptFile("import-map", "json", JSON.stringify({ imports, scopes }));
+}
+
+/**
+ * Writes `text` into the bundle folder as `<prefix>-<hash>.<ext>`, named by
+ * its content's hash, unless it is there; returns its path. (Web Crypto: no
+ * Node module on the grading path.)
+ */
+async function keptFile(prefix: string, ext: string, text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   const hex = Array.from(
     new Uint8Array(digest).slice(0, 8),
     (b) => b.toString(16).padStart(2, "0"),
   );
-  const path = join(BUNDLE_DIR, `import-map-${hex.join("")}.json`);
+  const path = join(BUNDLE_DIR, `${prefix}-${hex.join("")}.${ext}`);
   if (!exists(path)) {
     Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
     // Another grader may write the same file at the same time: rename is atomic.

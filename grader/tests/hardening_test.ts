@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
-import { lockedGlobalIn } from "../_harden.ts";
+import { lockedGlobalIn, PROCESS_DOORS, PROCESS_EXPORTS, processModuleSource } from "../_harden.ts";
 import { grade } from "../grade.ts";
 import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
 import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
@@ -278,4 +278,23 @@ Deno.test("--reporter github quotes the staged copy, never the learner's file", 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("PROCESS_EXPORTS names every named export of this Deno's node:process", async () => {
+  const real = await import("node:process");
+  const names = Object.keys(real).filter((name) => name !== "default").sort();
+  assert.deepEqual([...PROCESS_EXPORTS].sort(), names);
+});
+
+Deno.test("the sandbox's node:process hands out the hardened doors, and every other export as it is", () => {
+  const source = processModuleSource();
+  for (const name of PROCESS_EXPORTS) {
+    const door = PROCESS_DOORS.includes(name);
+    assert.equal(
+      new RegExp(`export function ${name}\\(`).test(source),
+      door,
+      `${name}: ${door ? "a function that calls the process object's method" : "re-exported"}`,
+    );
+  }
+  assert.match(source, /^export default process;$/m);
 });
