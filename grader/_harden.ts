@@ -205,8 +205,8 @@ export const REFUSED_MODULES: readonly string[] = [
 ];
 
 /**
- * The named exports of `node:process` (Deno 2.9.6; `_harden_test.ts` checks
- * the list against the running Deno). A named export is bound when the
+ * The named exports of `node:process` (Deno 2.9.6; `tests/hardening_test.ts`
+ * checks the list against the running Deno). A named export is bound when the
  * module loads, so redefining `process.getBuiltinModule` does not reach
  * `import { getBuiltinModule } from "node:process"`, which loaded every
  * {@linkcode REFUSED_MODULES} past the import map: the sandbox's import map

@@ -3,8 +3,9 @@
  * submission (the exercise files, or a repository with `exercises/`), graded
  * in parallel into a gradebook — one row per submission, one column per
  * exercise — that a spreadsheet opens. A broken submission costs only its own
- * row: each exercise still runs in its own sandbox, and a failure of the
- * grader on one submission is caught and written in that row.
+ * row: its exercises run in sandboxes of its own (never shared with another
+ * submission's), and a failure of the grader on one submission is caught and
+ * written in that row.
  *
  * This module measures real time only (progress, the watchdog); it never
  * touches the virtual clock. The command line is `batch_cli.ts`.
