@@ -459,6 +459,7 @@ async function runShared(
   const lists: Exercise[][] = Array.from({ length: groups }, () => []);
   runnable.forEach((e, i) => lists[i % groups].push(e));
   await pool(lists, groups, async (list) => {
+    // A shared sandbox that cannot even run leaves its exercises to sandboxes of their own.
     const outcomes = await runSharedSandbox(
       list.map((e) => ({ file: join(staged.dir, e.file), checks: e.checks })),
       {
@@ -467,7 +468,7 @@ async function runShared(
         cpuMs: options.wallSeconds * 1000,
         backstopMs: wallBackstopSeconds(options.wallSeconds) * 1000,
       },
-    );
+    ).catch(() => list.map(() => null));
     list.forEach((e, i) => found.set(e.id, outcomes[i]));
   });
   return found;
