@@ -52,7 +52,11 @@ function plainData(value: unknown): boolean {
   return Object.values(value).every(plainData);
 }
 
+/** The checks modules this process has imported (a module is never loaded again, even once its file changed). */
+const imported = new Set<string>();
+
 async function load(url: string): Promise<ExerciseChecks> {
+  imported.add(url);
   return ((await import(url)) as { default: ExerciseChecks }).default;
 }
 
@@ -81,7 +85,11 @@ export async function checksInfo(url: string): Promise<ExerciseChecks> {
       return kept;
     }
   } catch { /* not kept yet */ }
+  // Kept only from a first import: a process that imported the module under
+  // an older key (a `watch` running while a check is edited) holds the old one.
+  const fresh = !imported.has(url);
   const spec = await load(url);
+  if (!fresh) return spec;
   const info = infoOf(spec);
   try {
     // Only what survives JSON as it is: anything else is loaded each time.

@@ -341,6 +341,9 @@ async function main(): Promise<void> {
   const unchanged = realmWatch(process, [
     Deno.stdout,
     Deno.stderr,
+    // process's methods (`on`, `emit`…) live on its prototypes, which no global leads to.
+    Object.getPrototypeOf(process),
+    Object.getPrototypeOf(Object.getPrototypeOf(process)),
     inspect,
     inspect.defaultOptions,
     util.default,

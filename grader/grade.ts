@@ -404,11 +404,17 @@ const SHAREABLE_DENO = /^(stdout|stderr|exit|exitCode|args|noColor|inspect|build
 
 /** Words that start real asynchronous work or load code (`fetch` is left out: the exercises name their own). */
 const REAL_ASYNC =
-  /\bimport\s*\(|\brequire\s*\(|\bWorker\b|\bAtomics\b|\bsubtle\b|\bWebAssembly\b|\bBroadcastChannel\b|\bMessageChannel\b|\bwatchFs\b/;
+  /\bimport\s*\(|\brequire\s*\(|\bWorker\b|\bAtomics\b|\bsubtle\b|\bWebAssembly\b|\bBroadcastChannel\b|\bMessageChannel\b|\bwatchFs\b|\bFinalizationRegistry\b|\bWeakRef\b/;
 
-/** A static import or re-export's module (`import … from "x"`, `export … from "x"`, `import "x"`). */
+/** What follows a bare `Deno` in prose (`Deno's`, `Deno stops`), read where it stands. */
+const PROSE_AFTER = /'s\b|[ \t]+(?!as\b)[a-z]/y;
+
+/**
+ * A static import or re-export's module (`import … from "x"`, `export … from
+ * "x"`, `import "x"`), wherever it stands on its line.
+ */
 const STATIC_IMPORT =
-  /^\s*(?:import|export)\b[^"'`;]*?\bfrom\s*(["'])([^"'\n]*)\1|^\s*import\s*(["'])([^"'\n]*)\3/gm;
+  /\b(?:import|export)\b[^"'`;]*?\bfrom\s*(["'])([^"'\n]*)\1|\bimport\s*(["'])([^"'\n]*)\3/g;
 
 /**
  * Whether an exercise's source may run in a sandbox shared with the
@@ -424,8 +430,17 @@ const STATIC_IMPORT =
  */
 export function shareable(source: string): boolean {
   if (REAL_ASYNC.test(source)) return false;
-  for (const m of source.matchAll(/\bDeno\s*(?:\.\s*([\w$]+)|(\[))/g)) {
-    if (m[2] !== undefined || !SHAREABLE_DENO.test(m[1])) return false;
+  // `Deno` only as `Deno.<a member that starts nothing>`, or in prose
+  // ("Deno's timers", "Deno stops the program"): `const { readTextFile } =
+  // Deno`, `Deno?.x`, `f(Deno)`, `(Deno as any)` hide the rest.
+  for (const m of source.matchAll(/\bDeno\b(?:\s*\.\s*([\w$]+))?/g)) {
+    if (m[1] !== undefined) {
+      if (SHAREABLE_DENO.test(m[1])) continue;
+      return false;
+    }
+    PROSE_AFTER.lastIndex = m.index! + m[0].length;
+    if (PROSE_AFTER.test(source)) continue;
+    return false;
   }
   for (const m of source.matchAll(STATIC_IMPORT)) {
     if (!SHAREABLE_IMPORTS.has(m[2] ?? m[4])) return false;

@@ -602,6 +602,12 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
       active = seen[frame.index] ?? null;
       if (active !== null) active.cpuAtStart = lastCpuMs;
       blockedInExercise = 0;
+      // Where /proc cannot be read (macOS, Windows), each exercise of a
+      // shared sandbox gets its own real-time limit.
+      if (per && lastCpuMs === null) {
+        clearTimeout(timer);
+        timer = arm(per.blockedMs);
+      }
       return;
     }
     if (active === null) return;

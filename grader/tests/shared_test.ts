@@ -102,6 +102,24 @@ const SHAREABLE_CASES: [string, string, boolean][] = [
   ["a multi-line import of a file", `import {\n  a,\n  b,\n} from "./helper.ts";\n`, false],
   ["a side-effect import of a file", `import "./setup.ts";\n`, false],
   ["a type import of a file", `import type { A } from "./types.ts";\n`, false],
+  [
+    "an import after code on its line",
+    `export const a = 1; import { x } from "./01_gather.ts";\n`,
+    false,
+  ],
+  [
+    "an import after a comment on its line",
+    `/* helper */ import { x } from "./01_gather.ts";\n`,
+    false,
+  ],
+  ["Deno taken apart", "const { readTextFile } = Deno;\n", false],
+  ["Deno?.", `Deno?.readTextFile("x.txt");\n`, false],
+  ["Deno handed over", "use(Deno);\n", false],
+  ["a comment on Deno's timers", "// Deno's timers are faked\n", true],
+  ["a comment where Deno does something", "// (which Deno stops the program for)\n", true],
+  ["Deno cast", "(Deno as any).readTextFile('x.txt');\n", false],
+  ["a FinalizationRegistry", "new FinalizationRegistry(() => {});\n", false],
+  ["a WeakRef", "new WeakRef({});\n", false],
   ["crypto.subtle", "await crypto.subtle.digest('SHA-256', new Uint8Array());\n", false],
   ["WebAssembly", "await WebAssembly.instantiate(bytes);\n", false],
   ["a MessageChannel", "new MessageChannel().port1.postMessage(1);\n", false],
@@ -222,6 +240,11 @@ const LEAKS: Record<string, { leak: string; sees: string }> = {
     sees: `leakProcess.listenerCount("leak") > 0`,
   },
   "an exit code": { leak: "leakProcess.exitCode = 3;", sees: "leakProcess.exitCode === 3" },
+  "a method of process's prototype replaced": {
+    leak: "{\n  const proto = Object.getPrototypeOf(leakProcess);\n  const emit = proto.emit;\n" +
+      "  proto.emit = function (...args) {\n    return emit.apply(this, args);\n  };\n}",
+    sees: `Object.getPrototypeOf(leakProcess).emit.toString().includes("apply(this")`,
+  },
   "an own property on process.stdout": {
     leak: "leakProcess.stdout.leak = 1;",
     sees: `"leak" in leakProcess.stdout`,
