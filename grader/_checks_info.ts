@@ -17,6 +17,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import type { Check, ExerciseChecks } from "./check.ts";
 import { BUNDLE_DIR, sourcesKey } from "./_child_bundle.ts";
+import { writeAtomically } from "./_fs.ts";
 
 const CHECKS = fromFileUrl(new URL("./checks/", import.meta.url));
 
@@ -94,11 +95,7 @@ export async function checksInfo(url: string): Promise<ExerciseChecks> {
   try {
     // Only what survives JSON as it is: anything else is loaded each time.
     if (plainData(info)) {
-      const text = JSON.stringify(info);
-      Deno.mkdirSync(dirname(file), { recursive: true });
-      const part = `${file}.${Deno.pid}.part`;
-      Deno.writeTextFileSync(part, text);
-      Deno.renameSync(part, file);
+      writeAtomically(file, JSON.stringify(info));
     }
   } catch { /* read-only checkout, or a sandbox: load it next time too */ }
   return spec;

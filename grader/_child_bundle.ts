@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { exists, removeAll } from "./_fs.ts";
+import { exists, hexDigest, removeAll } from "./_fs.ts";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 
@@ -104,9 +104,7 @@ async function computeKey(): Promise<string> {
     }
     lines.push(`${relative(ROOT, path)}\0${stat.size}\0${stat.mtime?.getTime() ?? 0}`);
   }
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(lines.join("\n")));
-  return Array.from(new Uint8Array(digest).slice(0, 12), (b) => b.toString(16).padStart(2, "0"))
-    .join("");
+  return await hexDigest(lines.join("\n"), 12);
 }
 
 const builds = new Map<string, Promise<string | null>>();

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { dirname } from "node:path";
 
 /** Whether `path` exists (links followed), like `node:fs`'s `existsSync`. */
 export function exists(path: string): boolean {
@@ -30,4 +31,23 @@ export function removeAll(path: string): void {
   try {
     Deno.removeSync(path, { recursive: true });
   } catch { /* not there */ }
+}
+
+/**
+ * Writes `text` to `path` (making its folder) so that a reader sees the
+ * whole file or none: another grader may write the same file at the same
+ * time, and a rename is atomic.
+ */
+export function writeAtomically(path: string, text: string): void {
+  Deno.mkdirSync(dirname(path), { recursive: true });
+  const part = `${path}.${Deno.pid}.part`;
+  Deno.writeTextFileSync(part, text);
+  Deno.renameSync(part, path);
+}
+
+/** The first `bytes` bytes of `text`'s SHA-256, in hexadecimal (Web Crypto: no Node module). */
+export async function hexDigest(text: string, bytes: number): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest).slice(0, bytes), (b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }

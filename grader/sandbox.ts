@@ -12,7 +12,7 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { exists, removeAll } from "./_fs.ts";
+import { exists, hexDigest, removeAll, writeAtomically } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import type { CheckResult } from "./check.ts";
@@ -86,23 +86,11 @@ async function writeImportMap(): Promise<string> {
 
 /**
  * Writes `text` into the bundle folder as `<prefix>-<hash>.<ext>`, named by
- * its content's hash, unless it is there; returns its path. (Web Crypto: no
- * Node module on the grading path.)
+ * its content's hash, unless it is there; returns its path.
  */
 async function keptFile(prefix: string, ext: string, text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  const hex = Array.from(
-    new Uint8Array(digest).slice(0, 8),
-    (b) => b.toString(16).padStart(2, "0"),
-  );
-  const path = join(BUNDLE_DIR, `${prefix}-${hex.join("")}.${ext}`);
-  if (!exists(path)) {
-    Deno.mkdirSync(BUNDLE_DIR, { recursive: true });
-    // Another grader may write the same file at the same time: rename is atomic.
-    const part = `${path}.${Deno.pid}.part`;
-    Deno.writeTextFileSync(part, text);
-    Deno.renameSync(part, path);
-  }
+  const path = join(BUNDLE_DIR, `${prefix}-${await hexDigest(text, 8)}.${ext}`);
+  if (!exists(path)) writeAtomically(path, text);
   return path;
 }
 
