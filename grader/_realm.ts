@@ -59,15 +59,25 @@ const unnamed = () => "";
 /** Thrown by a reading compared as it goes, at its first difference. */
 const DIFFERS = Symbol("differs");
 
-/** Whether `read` (a reading compared as it goes) found a difference. */
-function differs(read: () => unknown): boolean {
+/**
+ * Where a reading differs from `base`: `null` when it does not. `read` is
+ * first compared as it goes (cheap, stops at the first difference); only
+ * then read again with its places named.
+ */
+function whereDiffers(
+  read: (places: string[] | null, against: readonly unknown[] | null) => unknown[],
+  base: readonly unknown[],
+): string | null {
   try {
-    read();
-    return false;
+    read(null, base);
+    return null;
   } catch (error) {
-    if (error === DIFFERS) return true;
-    throw error;
+    if (error !== DIFFERS) throw error;
   }
+  const places: string[] = [];
+  const now = read(places, null);
+  const i = now.findIndex((v, i) => !objectIs(v, base[i]));
+  return places[i < 0 ? now.length : i] ?? places[places.length - 1] ?? "";
 }
 
 /** The objects a frozen object holds in its data properties, read once (they cannot change). */
@@ -83,11 +93,6 @@ function heldBy(frozen: object): [string | symbol, object][] {
     held.set(frozen, list);
   }
   return list;
-}
-
-/** How many values at the end of a realm's reading are process's events and exit code. */
-function tailOf(values: readonly unknown[]): number {
-  return (values[values.length - 1] as number) + 2;
 }
 
 const isObject = (v: unknown): v is object =>
@@ -227,32 +232,24 @@ export function realmWatch(
     if (against !== null && at !== against.length) throw DIFFERS;
     return values;
   };
-  const realm = (places: string[] | null, against: readonly unknown[] | null = null) => {
-    const values = take(
+  const realm = (places: string[] | null, against: readonly unknown[] | null) => {
+    const events = () => "process events";
+    return take(
       [
         [globalThis, GLOBAL_DEPTH, () => "globalThis"],
         [process, 1, () => "process"],
         ...extra.map((value, i) => [value, 1, () => `extra[${i}]`] as const),
+        // Primitives, read as they are: process's listeners and exit code.
+        ...eventNames().flatMap((name) =>
+          [[name, 0, events], [listenerCount(name), 0, events]] as const
+        ),
+        [process.exitCode, 0, () => "process.exitCode"],
       ],
       places,
-      against === null ? null : against.slice(0, against.length - tailOf(against)),
+      against,
     );
-    // What follows the objects: process's listeners and exit code, compared here.
-    const tail: unknown[] = [];
-    for (const name of eventNames()) tail.push(name, listenerCount(name));
-    tail.push(process.exitCode, tail.length);
-    if (places !== null) {
-      for (let i = 0; i < tail.length - 2; i++) places.push("process events");
-      places.push("process.exitCode", "process events");
-    }
-    if (against !== null) {
-      const old = against.slice(against.length - tailOf(against));
-      if (old.length !== tail.length || old.some((v, i) => !objectIs(v, tail[i]))) throw DIFFERS;
-      return [];
-    }
-    values.push(...tail);
-    return values;
   };
+
   // The globals Deno defines as getters that load on first use (`Response`,
   // `TextEncoder`, `crypto`, `Buffer`, the `on…` handlers…), and the same on
   // `process` (`process.stdout`…): reading them all now would load a hundred
@@ -307,24 +304,17 @@ export function realmWatch(
   };
   wrapGetters(globalThis, "globalThis");
   wrapGetters(process, "process");
-  const before = realm(null);
+  const before = realm(null, null);
   return () => {
-    if (differs(() => realm(null, before))) {
-      const places: string[] = [];
-      const now = realm(places);
-      const i = now.findIndex((v, i) => !objectIs(v, before[i]));
-      return places[i < 0 ? now.length : i] ?? places[places.length - 1] ?? "?";
-    }
+    const changed = whereDiffers((places, against) => realm(places, against), before);
+    if (changed !== null) return changed || "?";
     for (const lazy of lazies) {
       if (lazy.base === null) continue;
       const value = lazy.read();
-      const base = lazy.base;
-      if (differs(() => shot(lazy.name, value, null, base))) {
-        const places: string[] = [];
-        const now = shot(lazy.name, value, places);
-        const i = now.findIndex((v, i) => !objectIs(v, base[i]));
-        return places[i] ?? lazy.name();
-      }
+      const read = (places: string[] | null, against: readonly unknown[] | null) =>
+        shot(lazy.name, value, places, against);
+      const where = whereDiffers(read, lazy.base);
+      if (where !== null) return where || lazy.name();
     }
     if (memoryUsage().rss > SHARED_RSS_BYTES) return "memory";
     return null;
