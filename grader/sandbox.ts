@@ -334,6 +334,32 @@ async function makeWarmCache(bundle: string): Promise<string | null> {
   return exists(target) ? target : null;
 }
 
+/**
+ * The sandbox's V8 flags: the heap cap, and what suits a process that lives
+ * a few dozen milliseconds (each measured with `deno task bench` against a
+ * copy of the grader without it):
+ * - `--no-lazy`: every function is compiled as its module loads, and so lands
+ *   in the warm cache's compiled code (see {@linkcode warmCache}); compiling
+ *   each check when first called cost about a sixth of a sandbox.
+ * - `--single-threaded`, `--no-opt`, `--no-maglev`: no background threads
+ *   and no optimizing compilers. A sandbox ends before optimized code pays
+ *   back its compilation, and the threads that compile it and collect
+ *   garbage beside the main one took a fifth of its CPU time: side by side,
+ *   two sandboxes were slowing each other down. A grade takes about an eighth
+ *   less time and CPU. (Code that computes for seconds runs slower: no
+ *   exercise asks for it, and the CPU budget stops it all the same.)
+ *
+ * The warm cache is made with the same flags: V8 refuses compiled code made
+ * under others.
+ */
+const SANDBOX_V8_FLAGS = [
+  `--max-old-space-size=${HEAP_MB}`,
+  "--no-lazy",
+  "--single-threaded",
+  "--no-opt",
+  "--no-maglev",
+].join(",");
+
 /** What came back from the sandbox. */
 export interface SandboxOutcome {
   /** Results by check index (missing where the sandbox stopped first). */
@@ -443,10 +469,7 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
     `--config=${CONFIG}`,
     `--lock=${GRADER_LOCK}`,
     `--import-map=${await sandboxImportMap()}`,
-    // Every function compiled as its module loads: a sandbox lives a few
-    // dozen milliseconds, and compiling each check when first called cost
-    // about a sixth of it (`deno task bench`).
-    `--v8-flags=--max-old-space-size=${HEAP_MB},--no-lazy`,
+    `--v8-flags=${SANDBOX_V8_FLAGS}`,
     `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
     bundled?.child ?? CHILD,
   ];
