@@ -149,12 +149,6 @@ async function build0(key: string): Promise<string | null> {
     removeAll(temp);
     return null;
   }
-  for (const entry of Deno.readDirSync(temp)) {
-    const path = join(temp, entry.name);
-    if (entry.isFile && entry.name.endsWith(".js")) {
-      Deno.writeTextFileSync(path, withoutCreateRequire(Deno.readTextFileSync(path)));
-    }
-  }
   try {
     Deno.renameSync(temp, target);
   } catch {
@@ -163,36 +157,6 @@ async function build0(key: string): Promise<string | null> {
   }
   prune(key);
   return exists(join(target, "child.js")) ? target : null;
-}
-
-/** How `deno bundle` gives bundled CommonJS code (the fake timers) its `require`. */
-const CREATE_REQUIRE =
-  'import { createRequire as __deno_internal_createRequire } from "node:module";\n' +
-  "var __require = __deno_internal_createRequire(import.meta.url);";
-
-/**
- * A bundled script whose `require` is `process.getBuiltinModule`, when it
- * only ever requires Node's built-in modules by name (the fake timers ask for
- * `node:timers`, `node:timers/promises`, `node:perf_hooks` and `node:util` as
- * they load). `node:module`, which `createRequire` comes from, loads much of
- * Deno's Node layer (workers, HTTP) that nothing here uses. Both give the
- * same object, and neither runs the module's ES facade, whose named exports
- * are bound when it first runs: the learner's `import { setTimeout } from
- * "node:timers/promises"` must come after the clock is installed, to get the
- * fake one (a static import here would bind the real one first). Any other
- * `__require` leaves the script as it is.
- */
-export function withoutCreateRequire(script: string): string {
-  if (!script.includes(CREATE_REQUIRE)) return script;
-  const rest = script.replace(CREATE_REQUIRE, "");
-  const mentions = [...rest.matchAll(/(typeof\s+)?\b__require\b(\(\s*"node:[a-z_/]+"\s*\))?/g)];
-  // Only calls by a built-in's name, and `typeof __require` (is there one?).
-  if (mentions.some((m) => m[1] === undefined && m[2] === undefined)) return script;
-  return script.replace(
-    CREATE_REQUIRE,
-    'import __process from "node:process";\n' +
-      "var __require = (name) => __process.getBuiltinModule(name);",
-  );
 }
 
 /** Removes bundles of older sources once they are ten minutes old (a grader may still be starting one). */
