@@ -15,6 +15,7 @@
  * @module
  */
 import { exists, hexDigest, removeAll } from "./_fs.ts";
+import { NOTE_NAME } from "./_early.ts";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 
@@ -48,28 +49,42 @@ function enabled(): boolean {
 }
 
 /**
- * The files a bundle depends on: every grader source but tests, and the
- * config. (Deno's own file calls: node:fs's stat and readdir cost ten times
- * more, and this runs before every sandbox.)
+ * The files a bundle depends on (every grader source but tests, and the
+ * config), and the folders walked to find them. (Deno's own file calls:
+ * node:fs's stat and readdir cost ten times more, and this runs before every
+ * sandbox.)
  */
-function sources(): string[] {
-  const found: string[] = [join(ROOT, "deno.json"), GRADER_LOCK];
+function sources(): { files: string[]; dirs: string[] } {
+  const files: string[] = [join(ROOT, "deno.json"), GRADER_LOCK];
+  const dirs: string[] = [];
   const walk = (dir: string) => {
+    dirs.push(dir);
     for (const entry of Deno.readDirSync(dir)) {
       if (entry.name.startsWith(".") || entry.name === "tests") continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory) walk(path);
       else if (/\.(ts|js|json)$/.test(entry.name) && !/_test\.ts$/.test(entry.name)) {
-        found.push(path);
+        files.push(path);
       }
     }
   };
   walk(GRADER);
-  return found.sort();
+  return { files: files.sort(), dirs: dirs.sort() };
 }
 
-/** The last key computed, and when (real milliseconds). */
-let lastKey: { key: Promise<string>; at: number } | null = null;
+/**
+ * The sources as last read: the key, and each file's size and modification
+ * time and each folder's (a file added or removed changes its folder's), by
+ * absolute path, for `_early.ts` to tell whether they are still the same.
+ */
+export interface SourcesRecord {
+  key: string;
+  files: [path: string, size: number, mtime: number][];
+  dirs: [path: string, mtime: number][];
+}
+
+/** The last record read, and when (real milliseconds). */
+let last: { record: Promise<SourcesRecord>; at: number } | null = null;
 
 /**
  * How long a key is reused (real milliseconds): every exercise of a grade,
@@ -79,32 +94,48 @@ let lastKey: { key: Promise<string>; at: number } | null = null;
  */
 const KEY_REUSE_MS = 250;
 
+/** The sources' record ({@linkcode SourcesRecord}), reused for {@linkcode KEY_REUSE_MS}. */
+export function sourcesRecord(): Promise<SourcesRecord> {
+  const now = performance.now();
+  if (last === null || now - last.at > KEY_REUSE_MS) {
+    last = { record: readSources(), at: now };
+  }
+  return last.record;
+}
+
 /**
  * A key that changes whenever a grader source changes (every file of
  * `grader/` but tests, and the config): the bundle's folder name, reused for
  * {@linkcode KEY_REUSE_MS}.
  */
-export function sourcesKey(): Promise<string> {
-  const now = performance.now();
-  if (lastKey === null || now - lastKey.at > KEY_REUSE_MS) {
-    lastKey = { key: computeKey(), at: now };
-  }
-  return lastKey.key;
+export async function sourcesKey(): Promise<string> {
+  return (await sourcesRecord()).key;
 }
 
-/** A key that changes whenever a source changes (path, size, modification time). */
-async function computeKey(): Promise<string> {
+const mtimeOf = (stat: Deno.FileInfo) => stat.mtime?.getTime() ?? 0;
+
+/** The sources now, and their key: a hash of each file's path, size and modification time. */
+async function readSources(): Promise<SourcesRecord> {
+  const found = sources();
   const lines = [Deno.version.deno];
-  for (const path of sources()) {
+  const files: SourcesRecord["files"] = [];
+  for (const path of found.files) {
     let stat: Deno.FileInfo;
     try {
       stat = Deno.statSync(path);
     } catch {
       continue; // gone meanwhile (or the config is missing)
     }
-    lines.push(`${relative(ROOT, path)}\0${stat.size}\0${stat.mtime?.getTime() ?? 0}`);
+    lines.push(`${relative(ROOT, path)}\0${stat.size}\0${mtimeOf(stat)}`);
+    files.push([path, stat.size, mtimeOf(stat)]);
   }
-  return await hexDigest(lines.join("\n"), 12);
+  const dirs: SourcesRecord["dirs"] = [];
+  for (const path of found.dirs) {
+    try {
+      dirs.push([path, mtimeOf(Deno.statSync(path))]);
+    } catch { /* gone meanwhile: the next reading sees it */ }
+  }
+  return { key: await hexDigest(lines.join("\n"), 12), files, dirs };
 }
 
 const builds = new Map<string, Promise<string | null>>();
@@ -167,7 +198,9 @@ function prune(keep: string): void {
       // The files every grading process names by their content (the import
       // map, the sandbox's node:process): a watch may run for hours on one.
       if (/^(import-map|node-process)-[0-9a-f]+\.(json|js)$/.test(name)) continue;
+      // The early start's note (`_early.ts`) says itself whether it is current.
       if (name === keep || name.endsWith(`-${keep}`) || name === ".gitignore") continue;
+      if (name === NOTE_NAME) continue;
       const path = join(BUNDLE_DIR, name);
       if (Date.now() - (Deno.statSync(path).mtime?.getTime() ?? 0) > 600_000) {
         removeAll(path);

@@ -58,17 +58,25 @@ function lstat(path: string): Deno.FileInfo | null {
 
 /**
  * Copies the regular files of a submission (`source`, or its `exercises/`
- * folder) into a fresh temporary folder. Files bigger than `maxFileBytes`
- * are not copied, only recorded in {@linkcode Staged.oversize}.
+ * folder) into a fresh temporary folder (or into `prepared.dir`, an empty
+ * folder made the same way beforehand, inside `prepared.root`). Files bigger
+ * than `maxFileBytes` are not copied, only recorded in {@linkcode Staged.oversize}.
  */
-export function stageSubmission(source: string, lang: Lang, maxFileBytes: number): Staged {
-  const none = (refused: string | null): Staged => ({
-    dir: source,
-    root: null,
-    refused,
-    oversize: new Map(),
-    cleanup: () => {},
-  });
+export function stageSubmission(
+  source: string,
+  lang: Lang,
+  maxFileBytes: number,
+  prepared: { root: string; dir: string } | null = null,
+): Staged {
+  const none = (refused: string | null): Staged => {
+    // A folder made for it beforehand (see _early.ts) is not used.
+    if (prepared !== null) {
+      try {
+        Deno.removeSync(prepared.root, { recursive: true });
+      } catch { /* already gone */ }
+    }
+    return { dir: source, root: null, refused, oversize: new Map(), cleanup: () => {} };
+  };
   // The folder a teacher names is followed once; nothing inside it is.
   let top: Deno.FileInfo;
   try {
@@ -83,10 +91,10 @@ export function stageSubmission(source: string, lang: Lang, maxFileBytes: number
     return none(core("linkRefused", { file: shownName("exercises") })[lang]);
   }
   if (nested?.isDirectory) from = join(source, "exercises");
-  const root = Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
+  const root = prepared?.root ?? Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
   liveStages.add(root);
-  const dir = join(root, "submission");
-  Deno.mkdirSync(dir);
+  const dir = prepared?.dir ?? join(root, "submission");
+  if (prepared === null) Deno.mkdirSync(dir);
   const staged: Staged = {
     dir,
     root,

@@ -215,12 +215,15 @@ export async function main(args: string[]): Promise<number> {
   return report.score >= (options.failUnder ?? report.maxScore) ? 0 : 1;
 }
 
-if (import.meta.main) {
+/** Runs the command line with `args`, and exits with its code (2 when the grader itself failed). */
+export async function run(args: readonly string[]): Promise<never> {
   try {
-    Deno.exit(await main(Deno.args));
+    Deno.exit(await main([...args]));
   } catch (error) {
     const message = String((error as Error)?.message ?? error);
     console.error(FEEDBACK[detectLang(env)].graderFailed({ error: message }));
     Deno.exit(2);
   }
 }
+
+if (import.meta.main) await run(Deno.args);

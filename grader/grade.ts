@@ -25,6 +25,7 @@ import {
   wallBackstopSeconds,
 } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
+import { stopEarly, takeEarlyStage } from "./_early.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
 
@@ -515,6 +516,8 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
     options.dir === undefined ? dir : resolve(options.dir),
     lang,
     MAX_FILE_BYTES,
+    // The folder the sandboxes started early run in (see _early.ts).
+    takeEarlyStage(),
   );
   let exercises: ExerciseReport[];
   try {
@@ -528,6 +531,8 @@ export async function grade(options: GradeOptions = {}): Promise<Report> {
     );
   } finally {
     staged.cleanup();
+    // Early sandboxes this grade did not use.
+    await stopEarly();
   }
   return {
     schema: SCHEMA,

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
+import { dirname, join, sep as SEP } from "node:path";
 import { exists, hexDigest, removeAll, writeAtomically } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -21,9 +21,11 @@ import { type SandboxFault, whyStopped } from "./_stop.ts";
 
 export type { SandboxFault };
 import type { Lang } from "./i18n/mod.ts";
-import { BUNDLE_DIR, bundledChild, GRADER_LOCK } from "./_child_bundle.ts";
+import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_bundle.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
+import { HEAP_MB, RSS_MB, sandboxCommand, type SandboxPlan, spawnSandbox } from "./_spawn.ts";
+import { adoptEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -94,10 +96,7 @@ async function keptFile(prefix: string, ext: string, text: string): Promise<stri
   return path;
 }
 
-/** Heap cap of a sandbox, in MiB. */
-export const HEAP_MB = 256;
-/** Resident memory of a sandbox, in MiB, past which it is killed (ArrayBuffers live outside the heap cap). */
-export const RSS_MB = 1024;
+export { HEAP_MB, RSS_MB };
 /** Learner output kept, in bytes. */
 export const OUTPUT_CAP = 64 * 1024;
 
@@ -208,6 +207,12 @@ let ownCache: Promise<string | undefined> | null = null;
  */
 export function sandboxCache(warm?: Promise<string | null>): Promise<string | undefined> {
   ownCache ??= (async () => {
+    // Made already, as below, by the early start (see _early.ts).
+    const early = takeEarlyCache();
+    if (early !== null) {
+      addEventListener("unload", () => removeAll(early));
+      return early;
+    }
     const shared = await sharedDenoDir();
     if (shared === null) return undefined;
     const template = await warm ?? null;
@@ -234,36 +239,6 @@ export function sandboxCache(warm?: Promise<string | null>): Promise<string | un
     }
   })();
   return ownCache;
-}
-
-/** What of the grader's environment a sandbox keeps: what Deno needs to find its cache and run. */
-const KEPT_ENV = [
-  "HOME",
-  "XDG_CACHE_HOME",
-  "DENO_DIR",
-  "PATH",
-  "TMPDIR",
-  "SystemRoot",
-  "USERPROFILE",
-];
-
-/**
- * The sandbox's environment: a few variables Deno itself needs, `NO_COLOR`,
- * and nothing else. Learner code may read `NO_COLOR` and `FORCE_COLOR`
- * without permission; `FORCE_COLOR` is left out rather than emptied (set,
- * even empty, it beats `NO_COLOR` in Deno, and `node:util`'s `styleText`
- * then asks for `NODE_DISABLE_COLORS`, which the sandbox may not read).
- */
-function sandboxEnv(cacheDir: string | undefined): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const name of KEPT_ENV) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) env[name] = value;
-  }
-  env.NO_COLOR = "1";
-  env.DENO_NO_UPDATE_CHECK = "1";
-  if (cacheDir !== undefined) env.DENO_DIR = cacheDir;
-  return env;
 }
 
 const warming = new Map<string, Promise<string | null>>();
@@ -333,32 +308,6 @@ async function makeWarmCache(bundle: string): Promise<string | null> {
   }
   return exists(target) ? target : null;
 }
-
-/**
- * The sandbox's V8 flags: the heap cap, and what suits a process that lives
- * a few dozen milliseconds (each measured with `deno task bench` against a
- * copy of the grader without it):
- * - `--no-lazy`: every function is compiled as its module loads, and so lands
- *   in the warm cache's compiled code (see {@linkcode warmCache}); compiling
- *   each check when first called cost about a sixth of a sandbox.
- * - `--single-threaded`, `--no-opt`, `--no-maglev`: no background threads
- *   and no optimizing compilers. A sandbox ends before optimized code pays
- *   back its compilation, and the threads that compile it and collect
- *   garbage beside the main one took a fifth of its CPU time: side by side,
- *   two sandboxes were slowing each other down. A grade takes about an eighth
- *   less time and CPU. (Code that computes for seconds runs slower: no
- *   exercise asks for it, and the CPU budget stops it all the same.)
- *
- * The warm cache is made with the same flags: V8 refuses compiled code made
- * under others.
- */
-const SANDBOX_V8_FLAGS = [
-  `--max-old-space-size=${HEAP_MB}`,
-  "--no-lazy",
-  "--single-threaded",
-  "--no-opt",
-  "--no-maglev",
-].join(",");
 
 /** What came back from the sandbox. */
 export interface SandboxOutcome {
@@ -432,6 +381,42 @@ interface ProcessSeen {
   cpuLimitMs: number | undefined;
 }
 
+/** Whether `path` is `folder` or inside it. */
+function inside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(SEP) ? folder : folder + SEP);
+}
+
+/**
+ * Leaves the note `_early.ts` starts the next grade's sandboxes from, for a
+ * course sandbox: one that may read the learner's folder and the engine
+ * (which holds the bundle and the course's checks), and nothing else.
+ */
+async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]): Promise<void> {
+  const bundle = dirname(plan.child);
+  const rest = readable.slice(1);
+  if (JSON.stringify(rest) !== JSON.stringify(ENGINE)) return;
+  const denoDir = await sharedDenoDir();
+  if (denoDir === null) return;
+  const env = (name: string) => Deno.env.get(name) ?? null;
+  const record = await sourcesRecord();
+  const warm = join(bundle, "warm");
+  noteLaunch({
+    deno: Deno.version.deno,
+    files: record.files,
+    dirs: record.dirs,
+    plan: {
+      child: plan.child,
+      config: plan.config,
+      lock: plan.lock,
+      importMap: plan.importMap,
+      readable: rest,
+    },
+    warm: exists(warm) ? warm : null,
+    denoDir,
+    denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")],
+  }, (url, text) => writeAtomically(fromFileUrl(url), text));
+}
+
 async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
   const started = performance.now();
   const nonce = randomNonce();
@@ -445,63 +430,38 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
   const bundled = bundles.every((b) => b !== null) ? bundles[0] : null;
   const cacheDir = job.cacheDir ??
     await sandboxCache(bundled ? warmCache(dirname(bundled.child)) : undefined);
-  // The learner's folder, the engine (the checks import it) and the checks' own folders.
+  // The learner's folder, the engine (the checks import it) and the checks'
+  // own folders, but for those already inside one of them.
   const learnerDir = dirname(first.file);
-  const readable = [
-    learnerDir,
-    ...ENGINE,
-    ...new Set(checksPaths.flatMap((path) => (path ? [dirname(path)] : []))),
-  ];
+  const readable: string[] = [];
+  for (
+    const path of [
+      learnerDir,
+      ...ENGINE,
+      ...checksPaths.flatMap((path) => (path ? [dirname(path)] : [])),
+      ...(bundled ? [dirname(bundled.child)] : []),
+    ]
+  ) {
+    if (!readable.some((folder) => inside(path, folder))) readable.push(path);
+  }
   // Deno splits the list on commas, with no escape: a learner's folder named
   // "Dupont, Jean" is granted as "." from inside it instead.
   const comma = learnerDir.includes(",");
-  if (bundled) readable.push(dirname(bundled.child));
-  const denoArgs = [
-    "run",
-    "--quiet",
-    "--no-prompt",
-    // Learner code may import only what is already here: no download from
-    // the network or npm, and no change to the project's deno.lock (--frozen
-    // still reads it, so the grader's own npm packages resolve from the cache).
-    "--no-remote",
-    "--cached-only",
-    "--frozen",
-    `--config=${CONFIG}`,
-    `--lock=${GRADER_LOCK}`,
-    `--import-map=${await sandboxImportMap()}`,
-    `--v8-flags=${SANDBOX_V8_FLAGS}`,
-    `--allow-read=${readable.map((path) => path === learnerDir && comma ? "." : path).join(",")}`,
-    bundled?.child ?? CHILD,
-  ];
-  // On Unix, a data-segment limit makes a huge ArrayBuffer fail with a
-  // RangeError inside the sandbox (the heap cap does not cover them), and a
-  // CPU-time limit stops a loop after the CPU it used, however busy the
-  // machine: SIGXCPU at the soft limit, SIGKILL a second later.
-  const unix = Deno.build.os !== "windows";
   const cpuLimitMs = CPU_LIMITED ? job.cpuLimitMs : undefined;
-  const cpuSeconds = cpuLimitMs === undefined ? null : Math.max(1, Math.ceil(cpuLimitMs / 1000));
-  const cpuLimit = cpuSeconds === null
-    ? ""
-    : ` ulimit -t ${cpuSeconds + 1} 2>/dev/null; ulimit -St ${cpuSeconds} 2>/dev/null;`;
-  const command = new Deno.Command(unix ? "/bin/sh" : Deno.execPath(), {
-    args: unix
-      ? [
-        "-c",
-        `ulimit -d ${RSS_MB * 1024} 2>/dev/null;${cpuLimit} exec "$0" "$@"`,
-        Deno.execPath(),
-        ...denoArgs,
-      ]
-      : denoArgs,
-    // Run in the learner's folder: `/proc/self/cwd` or a relative path leads
-    // nowhere else (the grader's own working folder is the teacher's checkout).
+  const plan: SandboxPlan = {
+    child: bundled?.child ?? CHILD,
+    config: CONFIG,
+    lock: GRADER_LOCK,
+    importMap: await sandboxImportMap(),
+    readable: readable.map((path) => path === learnerDir && comma ? "." : path),
     cwd: learnerDir,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-    env: sandboxEnv(cacheDir),
-    clearEnv: true,
-  });
-  const child = command.spawn();
+    cacheDir,
+    cpuSeconds: cpuLimitMs === undefined ? null : Math.max(1, Math.ceil(cpuLimitMs / 1000)),
+  };
+  const command = sandboxCommand(plan);
+  if (bundled && !comma) await noteCourseLaunch(plan, readable);
+  // A sandbox started early with this very command (see _early.ts), else a new one.
+  const child = adoptEarly(command) ?? spawnSandbox(command);
   const message: Job = {
     nonce,
     lang: job.lang,
@@ -787,7 +747,10 @@ export async function runSharedSandbox(
     lang: options.lang,
     seed: options.seed,
     wallTimeoutMs: blockedMs * exercises.length,
-    cpuLimitMs: cpuMs * exercises.length + 1000,
+    // The process's own limit is an exercise's budget, as for an exercise's
+    // own sandbox (the same command, whichever a sandbox started early ends
+    // up serving); the watch holds each exercise to its share.
+    cpuLimitMs: options.cpuMs,
     perExercise: { cpuMs, blockedMs },
   });
   return p.exercises.map((seen, i) => {

@@ -1,0 +1,177 @@
+/**
+ * Sandboxes started before the grader has loaded (`_early.ts`): how many a
+ * command line asks for; a note used only while the sources it names are as
+ * they were; a grade that takes them only where it would have run the same
+ * command, and reports exactly as without them; and nothing of them left
+ * behind — sandboxes, staging folder, cache — whatever the command line.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freshNote, type LaunchNote, NOTE_NAME, sandboxesFor } from "../_early.ts";
+import { grade, type Report } from "../grade.ts";
+import { stageSolutions } from "../tools/fixtures.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const NOTE = new URL(`../.bundle/${NOTE_NAME}`, import.meta.url);
+const unix = Deno.build.os !== "windows";
+const asJson = (report: Report) => JSON.stringify({ ...report, durationMs: 0 }, null, 2);
+
+Deno.test("sandboxesFor(): as many as the grade runs side by side; none for --help or another CPU budget", () => {
+  assert.equal(sandboxesFor([], 5, 2), 2);
+  assert.equal(sandboxesFor([], 5, 4), 2);
+  assert.equal(sandboxesFor([], 5, 1), 1);
+  assert.equal(sandboxesFor(["1"], 5, 2), 1);
+  assert.equal(sandboxesFor(["1", "3", "5"], 5, 4), 1);
+  assert.equal(sandboxesFor(["1", "2", "3", "4"], 5, 4), 2);
+  // A flag's value is not an exercise.
+  const flags = ["--dir", "2", "--reporter", "json", "--lang", "fr", "--seed", "7", "4", "-v"];
+  assert.equal(sandboxesFor(flags, 5, 2), 1);
+  assert.equal(sandboxesFor(["--lang=fr", "--ascii", "--html", "page.html"], 5, 2), 2);
+  for (const args of [["--help"], ["-h"], ["1", "--wall-timeout", "5"], ["--wall-timeout=5"]]) {
+    assert.equal(sandboxesFor(args, 5, 2), 0, args.join(" "));
+  }
+});
+
+/** The note as the grader leaves it, for this process's environment. */
+async function currentNote(): Promise<LaunchNote> {
+  using solutions = stageSolutions(["01_gather"]);
+  await grade({ dir: solutions.dir });
+  const note = JSON.parse(Deno.readTextFileSync(NOTE)) as LaunchNote;
+  const env = (name: string) => Deno.env.get(name) ?? null;
+  return { ...note, denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")] };
+}
+
+Deno.test({
+  name:
+    "freshNote(): the note counts only while every source, folder and file it names is as it was",
+  ignore: !unix,
+  async fn() {
+    const note = await currentNote();
+    assert.ok(note.files.length > 10 && note.dirs.length > 2);
+    assert.ok(note.files.some(([path]) => path.endsWith("child.ts")));
+    assert.ok(freshNote(JSON.stringify(note)));
+    const changed = (change: (n: LaunchNote) => void) => {
+      const copy = structuredClone(note);
+      change(copy);
+      return JSON.stringify(copy);
+    };
+    assert.equal(freshNote(changed((n) => n.files[0][1] += 1)), null, "a size");
+    assert.equal(freshNote(changed((n) => n.files[3][2] -= 1000)), null, "a modification time");
+    assert.equal(freshNote(changed((n) => n.dirs[0][1] -= 1000)), null, "a file added or removed");
+    assert.equal(freshNote(changed((n) => n.deno = "0.0.0")), null, "another Deno");
+    assert.equal(freshNote(changed((n) => n.denoDirFrom[2] = "/elsewhere")), null, "another HOME");
+    assert.throws(() => freshNote(changed((n) => n.plan.child += ".gone")), "a bundle gone");
+  },
+});
+
+/** A grade in a fresh process that starts its sandboxes early first (see `_early_probe.ts`). */
+async function probe(dir: string, seconds?: number) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--quiet",
+      "--lock=grader/deno.lock",
+      "grader/tests/_early_probe.ts",
+      dir,
+      ...(seconds === undefined ? [] : [String(seconds)]),
+    ],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  assert.equal(out.code, 0);
+  return JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    started: number;
+    folders: string[];
+    taken: number;
+    left: { sandboxes: number; folders: string[] };
+    stages: string[];
+    report: Report;
+  };
+}
+
+Deno.test({
+  name: "a grade takes the sandboxes started early, and reports exactly as without them",
+  ignore: !unix,
+  async fn() {
+    using solutions = stageSolutions();
+    await currentNote();
+    const alone = await grade({ dir: solutions.dir });
+    const early = await probe(solutions.dir);
+    assert.equal(early.started, sandboxesFor([], 5, navigator.hardwareConcurrency ?? 2));
+    assert.equal(early.folders.length, 2, "a staging folder and a cache");
+    assert.equal(early.taken, early.started, "every one taken");
+    assert.equal(asJson(early.report), asJson(alone));
+    assert.deepEqual(early.left, { sandboxes: 0, folders: [] });
+    assert.deepEqual(early.stages, []);
+    for (const folder of early.folders) assert.ok(!existsSync(folder), `${folder} removed`);
+  },
+});
+
+Deno.test({
+  name: "a grade with another command (another CPU budget) takes none, and stops them all",
+  ignore: !unix,
+  async fn() {
+    using solutions = stageSolutions(["01_gather", "02_downloads"]);
+    await currentNote();
+    const alone = await grade({ dir: solutions.dir, wallTimeoutSeconds: 5 });
+    const early = await probe(solutions.dir, 5);
+    assert.ok(early.started > 0);
+    assert.equal(early.taken, 0, "none taken");
+    assert.equal(asJson(early.report), asJson(alone));
+    assert.deepEqual(early.left, { sandboxes: 0, folders: [] });
+    for (const folder of early.folders) assert.ok(!existsSync(folder), `${folder} removed`);
+  },
+});
+
+/** `deno run grader/main.ts ARGS` (as `deno task grade` runs it) with its own temporary folder. */
+async function main(args: string[], file = "grader/main.ts") {
+  const tmp = mkdtempSync(join(tmpdir(), "async-lab-early-"));
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--quiet", "--lock=grader/deno.lock", file, ...args],
+      cwd: ROOT,
+      env: { TMPDIR: tmp, NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    return {
+      code: out.code,
+      stdout: new TextDecoder().decode(out.stdout),
+      left: readdirSync(tmp),
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+Deno.test({
+  name:
+    "deno task grade (main.ts) reports as cli.ts does, and leaves nothing behind, whatever its arguments",
+  ignore: !unix,
+  async fn() {
+    using solutions = stageSolutions();
+    await currentNote();
+    const args = ["--dir", solutions.dir, "--reporter", "json"];
+    const early = await main(args);
+    const plain = await main(args, "grader/cli.ts");
+    assert.equal(early.code, 0);
+    const json = (text: string) => JSON.stringify({ ...JSON.parse(text), durationMs: 0 });
+    assert.equal(json(early.stdout), json(plain.stdout));
+    assert.deepEqual(early.left, [], "no staging folder, cache or sandbox file left");
+    // Sandboxes started, then a command line that grades nothing: all stopped, all removed.
+    const bad = await main(["--no-such-flag"]);
+    assert.equal(bad.code, 2);
+    assert.deepEqual(bad.left, []);
+    const missing = await main(["--dir", join(solutions.dir, "nowhere")]);
+    assert.equal(missing.code, 2);
+    assert.deepEqual(missing.left, []);
+    const help = await main(["--help"]);
+    assert.equal(help.code, 0);
+    assert.deepEqual(help.left, []);
+  },
+});
