@@ -20,18 +20,24 @@ export const REFERENCE = "(reference)";
 /** Per exercise id, the others a submission's file is identical to (in name order). */
 export type SameAs = Record<string, string[]>;
 
+const WORD = /\w/;
+
 /**
  * Source text with its comments removed and its whitespace reduced to one
  * space between two word characters (nothing elsewhere); strings and
  * template literals are kept as they are.
  */
 export function normalizeSource(text: string): string {
-  let out = "";
+  const parts: string[] = [];
   let pendingSpace = false;
+  // Whether the text so far ends in a word character (reading the text
+  // itself each time, as it grows, made this quadratic in its length).
+  let wordEnd = false;
   const push = (chunk: string) => {
-    if (pendingSpace && /\w$/.test(out) && /^\w/.test(chunk)) out += " ";
+    if (pendingSpace && wordEnd && WORD.test(chunk[0])) parts.push(" ");
     pendingSpace = false;
-    out += chunk;
+    parts.push(chunk);
+    wordEnd = WORD.test(chunk[chunk.length - 1]);
   };
   let i = 0;
   while (i < text.length) {
@@ -59,7 +65,7 @@ export function normalizeSource(text: string): string {
       i = j;
     }
   }
-  return out;
+  return parts.join("");
 }
 
 /** The course's stub of an exercise, normalised (`null` when it cannot be read). */
