@@ -27,7 +27,8 @@ import {
   type SandboxCommand,
   sandboxCommand,
   type SandboxPlan,
-  spawnSandbox,
+  type StartedSandbox,
+  startSandbox,
 } from "./_spawn.ts";
 
 /** The note a grading process leaves for the next one's early start. */
@@ -40,6 +41,8 @@ export interface LaunchNote {
   dirs: [path: string, mtime: number][];
   /** What a course sandbox runs with, but for the learner's folder and the cache. */
   plan: Omit<SandboxPlan, "cwd" | "cacheDir" | "cpuSeconds">;
+  /** The URLs of every exercise's bundled checks: an early sandbox loads them all. */
+  checks: string[];
   /** The warm cache copied into each grading process's sandbox cache. */
   warm: string | null;
   /** The shared Deno cache, and the variables it was found from (`DENO_DIR`, `XDG_CACHE_HOME`, `HOME`). */
@@ -61,9 +64,8 @@ const CPU_SECONDS = 10;
 /** The flags of `deno task grade` that take a value. */
 const WITH_VALUE = new Set(["--dir", "--reporter", "--html", "--lang", "--seed", "--fail-under"]);
 
-interface EarlySandbox {
+interface EarlySandbox extends StartedSandbox {
   command: SandboxCommand;
-  child: Deno.ChildProcess;
 }
 
 /** What started early and is not taken yet. */
@@ -133,10 +135,7 @@ export function startEarly(args: readonly string[]): void {
     if (envOf("ASYNC_LAB_BUNDLE") === "0" || envOf("ASYNC_LAB_EARLY") === "0") return;
     const note = freshNote(Deno.readTextFileSync(NOTE));
     if (note === null) return;
-    // The bundle holds the checks of every exercise of the course.
-    const checks = note.plan.child.replace(/child\.js$/, "checks");
-    const exercises = [...Deno.readDirSync(checks)].filter((e) => e.isDirectory).length;
-    const count = sandboxesFor(args, exercises, navigator.hardwareConcurrency ?? 2);
+    const count = sandboxesFor(args, note.checks.length, navigator.hardwareConcurrency ?? 2);
     if (count === 0) return;
     addEventListener("unload", () => stopEarly());
     // The staging folder, as `_stage.ts` makes it (it copies the submission
@@ -163,8 +162,9 @@ export function startEarly(args: readonly string[]): void {
       cacheDir: cache,
       cpuSeconds: CPU_SECONDS,
     });
+    // Each loads every exercise's checks: which it will run is not known yet.
     for (let i = 0; i < count; i++) {
-      early.sandboxes.push({ command, child: spawnSandbox(command) });
+      early.sandboxes.push({ command, ...startSandbox(command, note.checks) });
       earlyCounts.started++;
     }
   } catch {
@@ -186,13 +186,21 @@ export function takeEarlyCache(): string | null {
   return cache;
 }
 
-/** An early sandbox started with `command`, taken out of the pool; `null` if there is none. */
-export function adoptEarly(command: SandboxCommand): Deno.ChildProcess | null {
-  const i = early.sandboxes.findIndex((s) => sameCommand(s.command, command));
+/**
+ * An early sandbox started with `command` that loads every one of `checks`,
+ * taken out of the pool; `null` if there is none.
+ */
+export function adoptEarly(
+  command: SandboxCommand,
+  checks: readonly string[],
+): StartedSandbox | null {
+  const i = early.sandboxes.findIndex((s) =>
+    sameCommand(s.command, command) && checks.every((c) => s.checks.includes(c))
+  );
   if (i < 0) return null;
   const [taken] = early.sandboxes.splice(i, 1);
   earlyCounts.taken++;
-  return taken.child;
+  return taken;
 }
 
 /**
@@ -208,11 +216,11 @@ export async function stopEarly(): Promise<void> {
       } catch { /* already gone */ }
     }
   }
-  await Promise.all(left.map(async ({ child }) => {
+  await Promise.all(left.map(async ({ child, input }) => {
     try {
       child.kill("SIGKILL");
     } catch { /* already gone */ }
-    await Promise.allSettled([child.stdin.close(), child.stdout.cancel(), child.stderr.cancel()]);
+    await Promise.allSettled([input.close(), child.stdout.cancel(), child.stderr.cancel()]);
     await child.status;
   }));
 }

@@ -4,6 +4,11 @@
  * writes back on stdout, how a frame line is marked, and the child's own
  * exit code. Types and constants only: no I/O, no clock.
  *
+ * On stdin, two lines of JSON: a {@linkcode Preload} as soon as the sandbox
+ * starts (the checks it loads, then it hardens its realm), and the
+ * {@linkcode Job} when the submission is ready (no learner code runs before
+ * it); then the end of the input.
+ *
  * @module
  */
 import type { CheckResult } from "./check.ts";
@@ -18,6 +23,12 @@ export interface ExerciseJob {
   checks: string;
   /** Index of the first check to run (after a sandbox stopped at an earlier one). */
   from: number;
+}
+
+/** The checks modules a sandbox loads before it hardens its realm. */
+export interface Preload {
+  /** Their URLs: every exercise of the job names one of them. */
+  checks: string[];
 }
 
 /**

@@ -5,10 +5,12 @@
  * loaded. An early sandbox is only ever used where the very same command
  * (program, arguments, folder, environment) would have been run.
  *
- * Imports nothing: `_early.ts` runs it before any other module loads.
+ * Imports nothing but types: `_early.ts` runs it before any other module loads.
  *
  * @module
  */
+
+import type { Job, Preload } from "./_protocol.ts";
 
 /** Heap cap of a sandbox, in MiB. */
 export const HEAP_MB = 256;
@@ -143,9 +145,24 @@ export function sandboxCommand(plan: SandboxPlan): SandboxCommand {
   };
 }
 
-/** Starts a sandbox: its standard streams piped to the grader, nothing else of the grader's environment. */
-export function spawnSandbox(command: SandboxCommand): Deno.ChildProcess {
-  return new Deno.Command(command.program, {
+/** A sandbox started, with its checks asked for, waiting for its job (see `_protocol.ts`). */
+export interface StartedSandbox {
+  child: Deno.ChildProcess;
+  /** The URLs of the checks modules it loads. */
+  checks: readonly string[];
+  /** Its stdin. */
+  input: WritableStreamDefaultWriter<Uint8Array>;
+}
+
+const line = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value)}\n`);
+
+/**
+ * Starts a sandbox (its standard streams piped to the grader, nothing else
+ * of the grader's environment) and asks it to load `checks`: it loads them
+ * and hardens its realm while the grader gets its job ready.
+ */
+export function startSandbox(command: SandboxCommand, checks: readonly string[]): StartedSandbox {
+  const child = new Deno.Command(command.program, {
     args: command.args,
     cwd: command.cwd,
     stdin: "piped",
@@ -154,6 +171,17 @@ export function spawnSandbox(command: SandboxCommand): Deno.ChildProcess {
     env: command.env,
     clearEnv: true,
   }).spawn();
+  const input = child.stdin.getWriter();
+  const preload: Preload = { checks: [...checks] };
+  // A sandbox that died at once fails on its job's write, which is awaited.
+  input.write(line(preload)).catch(() => {});
+  return { child, checks, input };
+}
+
+/** Sends a started sandbox its job, and closes its input. */
+export async function sendJob(sandbox: StartedSandbox, job: Job): Promise<void> {
+  await sandbox.input.write(line(job));
+  await sandbox.input.close().catch(() => {});
 }
 
 /** Whether two commands are the same: program, arguments, folder and environment. */

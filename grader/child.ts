@@ -2,10 +2,11 @@
  * The sandbox's entry point: a Deno subprocess runs this for one exercise,
  * or for several exercises of one submission one after another.
  *
- * It reads its job (and a random nonce) from stdin before any learner code
- * exists, installs the virtual clock, loads the exercises' checks, hardens
- * the realm, then for each exercise loads the learner's module in virtual
- * time, runs every check, and reports each step as a line
+ * It reads from stdin the checks to load, installs the virtual clock, loads
+ * them and hardens the realm; then it reads its job (and a random nonce) —
+ * all before any learner code exists — and for each exercise loads the
+ * learner's module in virtual time, runs every check, and reports each step
+ * as a line
  * `\x1e<nonce> <json>` on stdout. Learner code never sees the nonce, so
  * nothing it prints can pass for a result. Between two exercises, the realm
  * must be as hardening left it (`_realm.ts`), or the sandbox stops there.
@@ -43,7 +44,14 @@ import type { Lang } from "./i18n/mod.ts";
 import { learnerRandom, standInForRandom } from "./toolkit.ts";
 import { realmWatch } from "./_realm.ts";
 import { MAX_UNTRUSTED } from "./_untrusted.ts";
-import { type ExerciseJob, type Frame, frameMarker, type Job, OUTPUT_CLOSED } from "./_protocol.ts";
+import {
+  type ExerciseJob,
+  type Frame,
+  frameMarker,
+  type Job,
+  OUTPUT_CLOSED,
+  type Preload,
+} from "./_protocol.ts";
 
 // Keep real references before anything can replace them.
 const realNow = performance.now.bind(performance);
@@ -89,23 +97,30 @@ function send(frame: Frame): void {
   }
 }
 
-async function readJob(): Promise<Job> {
-  // A plain read loop: `new Response(Deno.stdin.readable)` would first load
-  // the web streams machinery, ~4 ms of every sandbox's start-up.
-  const chunks: Uint8Array[] = [];
+// Stdin as hardening finds it: the job is read after the realm is hardened.
+const stdinRead = Deno.stdin.read.bind(Deno.stdin);
+const decoder = new TextDecoder();
+const decode = decoder.decode.bind(decoder);
+const parse = JSON.parse;
+/** What was read of stdin past the last line taken. */
+let pending = "";
+
+/**
+ * The next line of stdin, parsed as JSON (the end of the input ends the
+ * line). A plain read loop: `new Response(Deno.stdin.readable)` would first
+ * load the web streams machinery, ~4 ms of every sandbox's start-up.
+ */
+async function readLine<T>(): Promise<T> {
   const buffer = new Uint8Array(1 << 16);
-  let size = 0;
-  for (let n; (n = await Deno.stdin.read(buffer)) !== null;) {
-    chunks.push(buffer.slice(0, n));
-    size += n;
+  while (!pending.includes("\n")) {
+    const n = await stdinRead(buffer);
+    if (n === null) break;
+    pending += decode(buffer.subarray(0, n), { stream: true });
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return JSON.parse(new TextDecoder().decode(bytes)) as Job;
+  const end = pending.indexOf("\n");
+  const line = end < 0 ? pending : pending.slice(0, end);
+  pending = end < 0 ? "" : pending.slice(end + 1);
+  return parse(line) as T;
 }
 
 function deepFreeze(value: unknown): void {
@@ -305,23 +320,29 @@ function hiddenIntrinsics(): object[] {
 }
 
 async function main(): Promise<void> {
-  const job = await readJob();
-  nonce = job.nonce;
+  const preload = await readLine<Preload>();
   installVirtualClock();
   // Every exercise's checks load before the realm is hardened (and before any learner code).
-  const specs: ExerciseChecks[] = [];
-  for (const exercise of job.exercises) {
-    const { default: spec } = await import(exercise.checks) as { default: ExerciseChecks };
-    deepFreeze(spec);
-    specs.push(spec);
+  // One that fails to load fails only the exercises that need it.
+  const specs = new Map<string, ExerciseChecks>();
+  const failed = new Map<string, unknown>();
+  for (const url of preload.checks) {
+    try {
+      const { default: spec } = await import(url) as { default: ExerciseChecks };
+      deepFreeze(spec);
+      specs.set(url, spec);
+    } catch (error) {
+      failed.set(url, error);
+    }
   }
   await trapExits();
   await closeIntrospection();
-  const nameModule = await hideGraderSigns(job.exercises[0]?.module ?? "");
+  // Named after each exercise's module once the job says which.
+  const nameModule = await hideGraderSigns("");
   // Same seed, same run: even the learner's own Math.random() is seeded (a
   // check may stand in for it: see standInForRandom in toolkit.ts), afresh
   // for each exercise.
-  let seeded = seededRandom(job.seed);
+  let seeded = seededRandom(0);
   Math.random = learnerRandom(() => seeded());
   freezeIntrinsics();
   lockGlobals();
@@ -352,20 +373,28 @@ async function main(): Promise<void> {
     ...hiddenIntrinsics(),
   ]);
 
+  // The job comes once the submission is ready (a sandbox may be started
+  // before: see _early.ts); only now can learner code exist.
+  const job = await readLine<Job>();
+  nonce = job.nonce;
   for (const [index, exercise] of job.exercises.entries()) {
+    const spec = specs.get(exercise.checks);
+    if (spec === undefined) {
+      throw failed.get(exercise.checks) ?? new Error(`checks not loaded: ${exercise.checks}`);
+    }
     if (index > 0) {
       // If the last exercise's code changed anything the next one could see,
       // this sandbox stops: the parent runs the exercises left in a fresh one.
       if (unchanged() !== null) return;
-      seeded = seededRandom(job.seed);
       standInForRandom(null);
       resetConsole();
-      nameModule(exercise.module);
     }
+    seeded = seededRandom(job.seed);
+    nameModule(exercise.module);
     send({ type: "exercise", index });
     const logs: LogLine[] = [];
     captureAllConsole(logs);
-    await runExercise(job, exercise, specs[index], logs);
+    await runExercise(job, exercise, spec, logs);
   }
 }
 

@@ -16,7 +16,7 @@ import { exists, hexDigest, removeAll, writeAtomically } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import type { CheckResult } from "./check.ts";
-import { type Frame, frameMarker, type Job } from "./_protocol.ts";
+import { type Frame, frameMarker } from "./_protocol.ts";
 import { type SandboxFault, whyStopped } from "./_stop.ts";
 
 export type { SandboxFault };
@@ -24,7 +24,14 @@ import type { Lang } from "./i18n/mod.ts";
 import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_bundle.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
-import { HEAP_MB, RSS_MB, sandboxCommand, type SandboxPlan, spawnSandbox } from "./_spawn.ts";
+import {
+  HEAP_MB,
+  RSS_MB,
+  sandboxCommand,
+  type SandboxPlan,
+  sendJob,
+  startSandbox,
+} from "./_spawn.ts";
 import { adoptEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
@@ -400,6 +407,10 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
   const env = (name: string) => Deno.env.get(name) ?? null;
   const record = await sourcesRecord();
   const warm = join(bundle, "warm");
+  const checks = [...Deno.readDirSync(join(bundle, "checks"))]
+    .filter((entry) => entry.isDirectory)
+    .map((entry) => pathToFileURL(join(bundle, "checks", entry.name, "mod.js")).href)
+    .sort();
   noteLaunch({
     deno: Deno.version.deno,
     files: record.files,
@@ -411,6 +422,7 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
       importMap: plan.importMap,
       readable: rest,
     },
+    checks,
     warm: exists(warm) ? warm : null,
     denoDir,
     denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")],
@@ -460,21 +472,24 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
   };
   const command = sandboxCommand(plan);
   if (bundled && !comma) await noteCourseLaunch(plan, readable);
-  // A sandbox started early with this very command (see _early.ts), else a new one.
-  const child = adoptEarly(command) ?? spawnSandbox(command);
-  const message: Job = {
+  const checks = job.exercises.map((
+    e,
+    i,
+  ) => (bundles[i] && bundled ? bundles[i]!.checks : e.checks));
+  // A sandbox started early with this very command, that loads these checks
+  // (see _early.ts), else a new one.
+  const sandbox = adoptEarly(command, checks) ?? startSandbox(command, [...new Set(checks)]);
+  const child = sandbox.child;
+  await sendJob(sandbox, {
     nonce,
     lang: job.lang,
     seed: job.seed,
     exercises: job.exercises.map((e, i) => ({
       module: new URL(`file://${e.file}`).href,
-      checks: bundles[i] && bundled ? bundles[i]!.checks : e.checks,
+      checks: checks[i],
       from: e.from,
     })),
-  };
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(message)));
-  await writer.close().catch(() => {});
+  });
 
   const seen: ExerciseSeen[] = job.exercises.map(() => ({
     results: [],
