@@ -377,6 +377,12 @@ async function main(): Promise<void> {
   // before: see _early.ts); only now can learner code exist.
   const job = await readLine<Job>();
   nonce = job.nonce;
+  // To the end of the input, as the parent closes it: learner code that
+  // reads stdin finds it ended, not waiting.
+  for (
+    const buffer = new Uint8Array(256);
+    (await stdinRead(buffer)) !== null;
+  ) { /* nothing else comes */ }
   for (const [index, exercise] of job.exercises.entries()) {
     const spec = specs.get(exercise.checks);
     if (spec === undefined) {
