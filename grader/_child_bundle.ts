@@ -15,7 +15,6 @@
  * @module
  */
 import { exists, hexDigest, removeAll } from "./_fs.ts";
-import { NOTE_NAME } from "./_early.ts";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 
@@ -198,9 +197,8 @@ function prune(keep: string): void {
       // The files every grading process names by their content (the import
       // map, the sandbox's node:process): a watch may run for hours on one.
       if (/^(import-map|node-process)-[0-9a-f]+\.(json|js)$/.test(name)) continue;
-      // The early start's note (`_early.ts`) says itself whether it is current.
+      // (The early start's notes, `early-*.json`, go too: they name an older bundle.)
       if (name === keep || name.endsWith(`-${keep}`) || name === ".gitignore") continue;
-      if (name === NOTE_NAME) continue;
       const path = join(BUNDLE_DIR, name);
       if (Date.now() - (Deno.statSync(path).mtime?.getTime() ?? 0) > 600_000) {
         removeAll(path);

@@ -1,21 +1,23 @@
 /**
- * Sandboxes started before the grader has loaded. `deno task grade` runs
- * `main.ts`, which calls {@linkcode startEarly} before it loads the rest of
- * the grader: while the grading process loads its modules and copies the
- * submission, the sandboxes start Deno and load their own code, then wait
- * for their job on stdin (which is all a sandbox does before its job comes:
- * no learner file exists for it yet). They are otherwise started only once
- * the submission is staged, a few dozen milliseconds later.
+ * Shared sandboxes started before the grader has loaded. `deno task grade`
+ * runs `main.ts`, which calls {@linkcode startEarly} before it loads the
+ * rest of the grader: while the grading process loads its modules and copies
+ * the submission, the sandboxes start Deno, load every exercise's checks and
+ * harden their realm, then wait for their job on stdin (no learner file
+ * exists for them before it comes). They are otherwise started only once the
+ * submission is staged, a few dozen milliseconds later.
  *
  * What only the loaded grader can work out (the bundle, the import map, the
  * shared Deno cache) comes from a note the grader writes into the bundle
- * folder when it starts a course sandbox (`early.json`), with the size and
- * modification time of every source the bundle depends on: if any has
- * changed since, nothing starts early. And a grading process uses an early
- * sandbox only where it would have started the very same command — program,
- * arguments, permissions, folder, environment (see `sameCommand`) — as if it
- * had started it then. Every early sandbox, staging folder and cache the
- * grade does not take is removed when it ends, or when the process does.
+ * folder when it starts a course sandbox (`early-<hash>.json`, one per Deno
+ * cache), with the size and modification time of every source the bundle
+ * depends on: if any has changed since, nothing starts early. A grading
+ * process uses an early sandbox for a shared sandbox only (an exercise's
+ * sandbox of its own is always started afresh), and only where it would have
+ * started the very same command — program, arguments, permissions, folder,
+ * environment (see `sameCommand`). Every early sandbox, staging folder and
+ * cache the grade does not take is removed when it ends, or when the process
+ * does.
  *
  * Only `_spawn.ts` is imported (nothing else has loaded yet); Unix only, as
  * the sandbox's limits are set by a shell.
@@ -23,6 +25,7 @@
  * @module
  */
 import {
+  discardSandbox,
   sameCommand,
   type SandboxCommand,
   sandboxCommand,
@@ -44,22 +47,39 @@ export interface LaunchNote {
   /** The URLs of every exercise's bundled checks: an early sandbox loads them all. */
   checks: string[];
   /** The warm cache copied into each grading process's sandbox cache. */
-  warm: string | null;
+  warm: string;
   /** The shared Deno cache, and the variables it was found from (`DENO_DIR`, `XDG_CACHE_HOME`, `HOME`). */
   denoDir: string;
   denoDirFrom: (string | null)[];
 }
 
-/** The note's file name, in the bundle folder. */
-export const NOTE_NAME = "early.json";
-const NOTE = new URL(`./.bundle/${NOTE_NAME}`, import.meta.url);
+/** The variables the shared Deno cache is found from, as a note records them. */
+function denoDirFrom(): (string | null)[] {
+  return [envOf("DENO_DIR"), envOf("XDG_CACHE_HOME"), envOf("HOME")];
+}
 
 /**
- * The CPU budget of an exercise's first sandbox when `--wall-timeout` is not
- * given, in seconds (the command line's default: a sandbox started early
- * with another budget would not be used).
+ * The note's file in the bundle folder: one per set of the variables it
+ * depends on ({@linkcode denoDirFrom}), so that graders run with another
+ * Deno cache (a test's, a CI step's) never overwrite each other's.
+ */
+export function noteFile(from: readonly (string | null)[] = denoDirFrom()): URL {
+  // FNV-1a: a name, not a secret; the note's own fields are checked anyway.
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(from)) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return new URL(`./.bundle/early-${hash.toString(16).padStart(8, "0")}.json`, import.meta.url);
+}
+
+/**
+ * A shared sandbox's CPU limit, an exercise's budget, when `--wall-timeout`
+ * is not given, in seconds (the command line's default: a sandbox started
+ * early with another limit would not be used).
  */
 const CPU_SECONDS = 10;
+
+const envOf = (name: string): string | null => Deno.env.get(name) ?? null;
 
 /** The flags of `deno task grade` that take a value. */
 const WITH_VALUE = new Set(["--dir", "--reporter", "--html", "--lang", "--seed", "--fail-under"]);
@@ -75,7 +95,7 @@ const early: {
   cache: string | null;
 } = { sandboxes: [], stage: null, cache: null };
 
-/** Sandboxes started early and taken by the grade, since the process began (the tests read it). */
+/** Sandboxes started early and taken, since the process began (the tests read it). */
 export const earlyCounts = { started: 0, taken: 0 };
 
 /** What was started early and is still waiting to be taken: sandboxes, and the folders made for them. */
@@ -86,13 +106,12 @@ export function earlyLeft(): { sandboxes: number; folders: string[] } {
   };
 }
 
-const envOf = (name: string): string | null => Deno.env.get(name) ?? null;
-
 /**
- * How many sandboxes a grade with these arguments starts: as many as
- * `grade()` runs side by side (one per core, two exercises each at least).
- * None when the arguments ask for something else (`--help`) or for another
- * CPU budget.
+ * How many sandboxes a grade with these arguments starts early: as many
+ * shared sandboxes as `grade()` runs side by side (one per core, two
+ * exercises each at least). None for a single exercise (it runs in a sandbox
+ * of its own, which is always started afresh), nor when the arguments ask
+ * for something else (`--help`) or for another CPU budget (`--wall-timeout`).
  */
 export function sandboxesFor(args: readonly string[], exercises: number, cores: number): number {
   let named = 0;
@@ -103,7 +122,7 @@ export function sandboxesFor(args: readonly string[], exercises: number, cores: 
     else if (!arg.startsWith("-")) named++;
   }
   const n = named > 0 ? named : exercises;
-  return n < 2 ? n : Math.max(1, Math.min(cores, Math.floor(n / 2)));
+  return n < 2 ? 0 : Math.max(1, Math.min(cores, Math.floor(n / 2)));
 }
 
 /** The note, if every source it names is as it was and its files are there; else `null`. */
@@ -116,9 +135,8 @@ export function freshNote(text: string): LaunchNote | null {
     if (stat.size !== size || (stat.mtime?.getTime() ?? 0) !== time) return null;
   }
   for (const [path, time] of note.dirs) if (mtime(path) !== time) return null;
-  const from = [envOf("DENO_DIR"), envOf("XDG_CACHE_HOME"), envOf("HOME")];
-  if (JSON.stringify(from) !== JSON.stringify(note.denoDirFrom)) return null;
-  for (const path of [note.plan.child, note.plan.importMap, `${note.denoDir}/npm`]) {
+  if (JSON.stringify(denoDirFrom()) !== JSON.stringify(note.denoDirFrom)) return null;
+  for (const path of [note.plan.child, note.plan.importMap, note.warm, `${note.denoDir}/npm`]) {
     Deno.statSync(path); // throws when gone
   }
   return note;
@@ -133,7 +151,7 @@ export function startEarly(args: readonly string[]): void {
   try {
     if (Deno.build.os === "windows") return;
     if (envOf("ASYNC_LAB_BUNDLE") === "0" || envOf("ASYNC_LAB_EARLY") === "0") return;
-    const note = freshNote(Deno.readTextFileSync(NOTE));
+    const note = freshNote(Deno.readTextFileSync(noteFile()));
     if (note === null) return;
     const count = sandboxesFor(args, note.checks.length, navigator.hardwareConcurrency ?? 2);
     if (count === 0) return;
@@ -142,18 +160,15 @@ export function startEarly(args: readonly string[]): void {
     // in later), and the sandboxes' cache, as `sandboxCache()` makes it.
     const root = Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
     early.stage = { root, dir: `${root}/submission` };
+    // Deno splits --allow-read on commas: such a folder is granted as "."
+    // by the grade, whose command would never be this one.
+    if (root.includes(",")) throw new Error("a comma in the temporary folder");
     Deno.mkdirSync(early.stage.dir);
     const cache = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
     early.cache = cache;
     Deno.symlinkSync(`${note.denoDir}/npm`, `${cache}/npm`);
-    if (note.warm !== null) {
-      try {
-        for (const entry of Deno.readDirSync(note.warm)) {
-          if (entry.isFile) {
-            Deno.copyFileSync(`${note.warm}/${entry.name}`, `${cache}/${entry.name}`);
-          }
-        }
-      } catch { /* a cold cache is slower, never wrong */ }
+    for (const entry of Deno.readDirSync(note.warm)) {
+      if (entry.isFile) Deno.copyFileSync(`${note.warm}/${entry.name}`, `${cache}/${entry.name}`);
     }
     const command = sandboxCommand({
       ...note.plan,
@@ -208,7 +223,8 @@ export function adoptEarly(
  * cache if they were not taken either. Resolves once the sandboxes have exited.
  */
 export async function stopEarly(): Promise<void> {
-  const left = early.sandboxes.splice(0);
+  // Killed first (synchronously: this also runs on unload), then removed.
+  const stopped = early.sandboxes.splice(0).map(discardSandbox);
   for (const folder of [takeEarlyStage()?.root, takeEarlyCache()]) {
     if (folder) {
       try {
@@ -216,13 +232,7 @@ export async function stopEarly(): Promise<void> {
       } catch { /* already gone */ }
     }
   }
-  await Promise.all(left.map(async ({ child, input }) => {
-    try {
-      child.kill("SIGKILL");
-    } catch { /* already gone */ }
-    await Promise.allSettled([input.close(), child.stdout.cancel(), child.stderr.cancel()]);
-    await child.status;
-  }));
+  await Promise.all(stopped);
 }
 
 /**
@@ -233,13 +243,11 @@ export async function stopEarly(): Promise<void> {
 export function noteLaunch(note: LaunchNote, write: (url: URL, text: string) => void): void {
   if (Deno.build.os === "windows") return;
   const text = JSON.stringify(note);
-  if (text === lastNoted) return;
-  lastNoted = text;
+  const file = noteFile(note.denoDirFrom);
   try {
-    if (Deno.readTextFileSync(NOTE) === text) return;
+    if (Deno.readTextFileSync(file) === text) return;
   } catch { /* none yet */ }
   try {
-    write(NOTE, text);
+    write(file, text);
   } catch { /* a read-only checkout: nothing starts early */ }
 }
-let lastNoted = "";

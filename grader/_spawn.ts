@@ -178,10 +178,19 @@ export function startSandbox(command: SandboxCommand, checks: readonly string[])
   return { child, checks, input };
 }
 
-/** Sends a started sandbox its job, and closes its input. */
+/** Sends a started sandbox its job, and closes its input (rejects if the sandbox has exited). */
 export async function sendJob(sandbox: StartedSandbox, job: Job): Promise<void> {
   await sandbox.input.write(line(job));
   await sandbox.input.close().catch(() => {});
+}
+
+/** Stops a started sandbox that will get no job, and lets go of its streams. */
+export async function discardSandbox({ child, input }: StartedSandbox): Promise<void> {
+  try {
+    child.kill("SIGKILL");
+  } catch { /* already gone */ }
+  await Promise.allSettled([input.close(), child.stdout.cancel(), child.stderr.cancel()]);
+  await child.status;
 }
 
 /** Whether two commands are the same: program, arguments, folder and environment. */

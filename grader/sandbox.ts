@@ -16,7 +16,7 @@ import { exists, hexDigest, removeAll, writeAtomically } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
 import type { CheckResult } from "./check.ts";
-import { type Frame, frameMarker } from "./_protocol.ts";
+import { type Frame, frameMarker, type Job } from "./_protocol.ts";
 import { type SandboxFault, whyStopped } from "./_stop.ts";
 
 export type { SandboxFault };
@@ -25,6 +25,7 @@ import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_b
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
 import {
+  discardSandbox,
   HEAP_MB,
   RSS_MB,
   sandboxCommand,
@@ -393,6 +394,9 @@ function inside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(SEP) ? folder : folder + SEP);
 }
 
+/** The note for the next grade's early start is left once per grading process. */
+let noted = false;
+
 /**
  * Leaves the note `_early.ts` starts the next grade's sandboxes from, for a
  * course sandbox: one that may read the learner's folder and the engine
@@ -401,12 +405,14 @@ function inside(path: string, folder: string): boolean {
 async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]): Promise<void> {
   const bundle = dirname(plan.child);
   const rest = readable.slice(1);
-  if (JSON.stringify(rest) !== JSON.stringify(ENGINE)) return;
+  const warm = join(bundle, "warm");
+  // Not while the warm cache is being made (its own sandboxes come first).
+  if (JSON.stringify(rest) !== JSON.stringify(ENGINE) || !exists(warm)) return;
+  noted = true;
   const denoDir = await sharedDenoDir();
   if (denoDir === null) return;
   const env = (name: string) => Deno.env.get(name) ?? null;
   const record = await sourcesRecord();
-  const warm = join(bundle, "warm");
   const checks = [...Deno.readDirSync(join(bundle, "checks"))]
     .filter((entry) => entry.isDirectory)
     .map((entry) => pathToFileURL(join(bundle, "checks", entry.name, "mod.js")).href)
@@ -423,7 +429,7 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
       readable: rest,
     },
     checks,
-    warm: exists(warm) ? warm : null,
+    warm,
     denoDir,
     denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")],
   }, (url, text) => writeAtomically(fromFileUrl(url), text));
@@ -471,16 +477,8 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
     cpuSeconds: cpuLimitMs === undefined ? null : Math.max(1, Math.ceil(cpuLimitMs / 1000)),
   };
   const command = sandboxCommand(plan);
-  if (bundled && !comma) await noteCourseLaunch(plan, readable);
-  const checks = job.exercises.map((
-    e,
-    i,
-  ) => (bundles[i] && bundled ? bundles[i]!.checks : e.checks));
-  // A sandbox started early with this very command, that loads these checks
-  // (see _early.ts), else a new one.
-  const sandbox = adoptEarly(command, checks) ?? startSandbox(command, [...new Set(checks)]);
-  const child = sandbox.child;
-  await sendJob(sandbox, {
+  const checks = job.exercises.map((e, i) => bundles[i] && bundled ? bundles[i]!.checks : e.checks);
+  const message: Job = {
     nonce,
     lang: job.lang,
     seed: job.seed,
@@ -489,7 +487,25 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
       checks: checks[i],
       from: e.from,
     })),
-  });
+  };
+  // A shared sandbox may be one started early with this very command, that
+  // loads these checks (see _early.ts); if it has exited meanwhile, a new one.
+  let sandbox = job.perExercise ? adoptEarly(command, checks) : null;
+  if (sandbox !== null) {
+    try {
+      await sendJob(sandbox, message);
+    } catch {
+      await discardSandbox(sandbox);
+      sandbox = null;
+    }
+  }
+  if (sandbox === null) {
+    sandbox = startSandbox(command, [...new Set(checks)]);
+    // One that exited at once says why with its status and stderr, read below.
+    await sendJob(sandbox, message).catch(() => {});
+  }
+  const child = sandbox.child;
+  if (bundled && !comma && !noted) noteCourseLaunch(plan, readable).catch(() => {});
 
   const seen: ExerciseSeen[] = job.exercises.map(() => ({
     results: [],

@@ -10,24 +10,25 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freshNote, type LaunchNote, NOTE_NAME, sandboxesFor } from "../_early.ts";
+import { freshNote, type LaunchNote, noteFile, sandboxesFor } from "../_early.ts";
+import { sameCommand, type SandboxCommand } from "../_spawn.ts";
 import { grade, type Report } from "../grade.ts";
-import { stageSolutions } from "../tools/fixtures.ts";
+import { exerciseFile, solutionFiles, stage, stageSolutions } from "../tools/fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const NOTE = new URL(`../.bundle/${NOTE_NAME}`, import.meta.url);
 const unix = Deno.build.os !== "windows";
 const asJson = (report: Report) => JSON.stringify({ ...report, durationMs: 0 }, null, 2);
 
-Deno.test("sandboxesFor(): as many as the grade runs side by side; none for --help or another CPU budget", () => {
+Deno.test("sandboxesFor(): as many as the grade shares side by side; none for one exercise, --help or another CPU budget", () => {
   assert.equal(sandboxesFor([], 5, 2), 2);
   assert.equal(sandboxesFor([], 5, 4), 2);
   assert.equal(sandboxesFor([], 5, 1), 1);
-  assert.equal(sandboxesFor(["1"], 5, 2), 1);
+  assert.equal(sandboxesFor(["1"], 5, 2), 0);
+  assert.equal(sandboxesFor([], 1, 2), 0);
   assert.equal(sandboxesFor(["1", "3", "5"], 5, 4), 1);
   assert.equal(sandboxesFor(["1", "2", "3", "4"], 5, 4), 2);
   // A flag's value is not an exercise.
-  const flags = ["--dir", "2", "--reporter", "json", "--lang", "fr", "--seed", "7", "4", "-v"];
+  const flags = ["--dir", "2", "--reporter", "json", "--lang", "fr", "--seed", "7", "4", "5", "-v"];
   assert.equal(sandboxesFor(flags, 5, 2), 1);
   assert.equal(sandboxesFor(["--lang=fr", "--ascii", "--html", "page.html"], 5, 2), 2);
   for (const args of [["--help"], ["-h"], ["1", "--wall-timeout", "5"], ["--wall-timeout=5"]]) {
@@ -39,9 +40,7 @@ Deno.test("sandboxesFor(): as many as the grade runs side by side; none for --he
 async function currentNote(): Promise<LaunchNote> {
   using solutions = stageSolutions(["01_gather"]);
   await grade({ dir: solutions.dir });
-  const note = JSON.parse(Deno.readTextFileSync(NOTE)) as LaunchNote;
-  const env = (name: string) => Deno.env.get(name) ?? null;
-  return { ...note, denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")] };
+  return JSON.parse(Deno.readTextFileSync(noteFile())) as LaunchNote;
 }
 
 Deno.test({
@@ -128,6 +127,50 @@ Deno.test({
   },
 });
 
+Deno.test("sameCommand(): the same program, arguments, folder and environment, or not the same", () => {
+  const base: SandboxCommand = {
+    program: "/bin/sh",
+    args: ["-c", "exec deno", "run", "--allow-read=/stage/a,/grader", "child.js"],
+    cwd: "/stage/a",
+    env: { HOME: "/home/me", NO_COLOR: "1", DENO_DIR: "/tmp/cache-1" },
+  };
+  const copy = structuredClone(base);
+  copy.env = { DENO_DIR: "/tmp/cache-1", HOME: "/home/me", NO_COLOR: "1" }; // another order
+  assert.ok(sameCommand(base, copy));
+  const changes: ((c: SandboxCommand) => void)[] = [
+    (c) => c.program = "/usr/bin/sh",
+    (c) => c.args[3] = "--allow-read=/stage/b,/grader",
+    (c) => c.args.push("extra"),
+    (c) => c.cwd = "/stage/b",
+    (c) => c.env.DENO_DIR = "/tmp/cache-2",
+    (c) => delete c.env.HOME,
+    (c) => c.env.FORCE_COLOR = "1",
+  ];
+  for (const change of changes) {
+    const other = structuredClone(base);
+    change(other);
+    assert.ok(!sameCommand(base, other), String(change));
+  }
+});
+
+Deno.test({
+  name: "hostile exercises graded with sandboxes started early report as without them",
+  ignore: !unix,
+  async fn() {
+    await currentNote();
+    for (const name of ["stdin-games", "exit-in-check", "forged-stdout", "override-settimeout"]) {
+      const file = exerciseFile("01_gather");
+      const hostile = Deno.readTextFileSync(join(ROOT, "fixtures", "corpus", name, file));
+      using submission = stage({ ...solutionFiles(), [file]: hostile });
+      const alone = await grade({ dir: submission.dir });
+      const early = await probe(submission.dir);
+      assert.ok(early.started > 0, name);
+      assert.equal(asJson(early.report), asJson(alone), name);
+      assert.deepEqual(early.left, { sandboxes: 0, folders: [] }, name);
+    }
+  },
+});
+
 /** `deno run grader/main.ts ARGS` (as `deno task grade` runs it) with its own temporary folder. */
 async function main(args: string[], file = "grader/main.ts") {
   const tmp = mkdtempSync(join(tmpdir(), "async-lab-early-"));
@@ -155,8 +198,16 @@ Deno.test({
   ignore: !unix,
   async fn() {
     using solutions = stageSolutions();
-    await currentNote();
+    const note = await currentNote();
+    // What startEarly() asks before it starts anything holds for each command
+    // line below (the child process has this process's environment), so
+    // each one does start sandboxes early: the probe above shows that it does.
+    assert.ok(freshNote(JSON.stringify(note)));
+    const cores = navigator.hardwareConcurrency ?? 2;
     const args = ["--dir", solutions.dir, "--reporter", "json"];
+    for (const line of [args, ["--no-such-flag"], ["--dir", "nowhere"]]) {
+      assert.ok(sandboxesFor(line, note.checks.length, cores) > 0, line.join(" "));
+    }
     const early = await main(args);
     const plain = await main(args, "grader/cli.ts");
     assert.equal(early.code, 0);
