@@ -778,9 +778,9 @@ export async function runSharedSandbox(
     lang: options.lang,
     seed: options.seed,
     wallTimeoutMs: blockedMs * exercises.length,
-    // The process's own limit is an exercise's budget, as for an exercise's
-    // own sandbox (the same command, whichever a sandbox started early ends
-    // up serving); the watch holds each exercise to its share.
+    // The process's own limit is an exercise's budget, whatever the number
+    // of exercises (one command for every shared sandbox, so that one
+    // started early serves any group); the watch holds each exercise to its share.
     cpuLimitMs: options.cpuMs,
     perExercise: { cpuMs, blockedMs },
   });
