@@ -95,8 +95,12 @@ const early: {
   cache: string | null;
 } = { sandboxes: [], stage: null, cache: null };
 
-/** Sandboxes started early and taken, since the process began (the tests read it). */
-export const earlyCounts = { started: 0, taken: 0 };
+/**
+ * Sandboxes started early, taken, and taken but found exited (then replaced
+ * by a new one), since the process began (the tests read it; so does
+ * `ASYNC_LAB_EARLY=trace`, see `main.ts`).
+ */
+export const earlyCounts = { started: 0, taken: 0, lost: 0 };
 
 /** What was started early and is still waiting to be taken: sandboxes, and the folders made for them. */
 export function earlyLeft(): { sandboxes: number; folders: string[] } {
@@ -155,7 +159,7 @@ export function startEarly(args: readonly string[]): void {
     if (note === null) return;
     const count = sandboxesFor(args, note.checks.length, navigator.hardwareConcurrency ?? 2);
     if (count === 0) return;
-    addEventListener("unload", () => stopEarly());
+    addEventListener("unload", stopEarlyNow);
     // The staging folder, as `_stage.ts` makes it (it copies the submission
     // in later), and the sandboxes' cache, as `sandboxCache()` makes it.
     const root = Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
@@ -183,7 +187,7 @@ export function startEarly(args: readonly string[]): void {
       earlyCounts.started++;
     }
   } catch {
-    stopEarly();
+    stopEarlyNow();
   }
 }
 
@@ -218,13 +222,14 @@ export function adoptEarly(
   return taken;
 }
 
-/**
- * Stops every early sandbox not taken, and removes the staging folder and
- * cache if they were not taken either. Resolves once the sandboxes have exited.
- */
-export async function stopEarly(): Promise<void> {
-  // Killed first (synchronously: this also runs on unload), then removed.
-  const stopped = early.sandboxes.splice(0).map(discardSandbox);
+/** An early sandbox taken but found exited: stopped, and counted. */
+export async function lostEarly(sandbox: StartedSandbox): Promise<void> {
+  earlyCounts.lost++;
+  await discardSandbox(sandbox);
+}
+
+/** Removes the staging folder and cache made early, unless taken. */
+function removeEarlyFolders(): void {
   for (const folder of [takeEarlyStage()?.root, takeEarlyCache()]) {
     if (folder) {
       try {
@@ -232,7 +237,33 @@ export async function stopEarly(): Promise<void> {
       } catch { /* already gone */ }
     }
   }
-  await Promise.all(stopped);
+}
+
+/**
+ * Stops every early sandbox not taken, and once they have exited removes
+ * the staging folder and cache if they were not taken either.
+ */
+export async function stopEarly(): Promise<void> {
+  await Promise.all(early.sandboxes.splice(0).map(discardSandbox));
+  removeEarlyFolders();
+}
+
+/** The same, at once: when the process ends (the kills are sent before anything is removed). */
+function stopEarlyNow(): void {
+  for (const sandbox of early.sandboxes.splice(0)) discardSandbox(sandbox);
+  removeEarlyFolders();
+}
+
+/**
+ * Kills the early sandboxes not taken yet, and waits for them to exit,
+ * leaving them in the pool: a test's way to have a grade take one that has
+ * exited meanwhile.
+ */
+export async function killEarlyForTests(): Promise<void> {
+  await Promise.all(early.sandboxes.map(async ({ child }) => {
+    child.kill("SIGKILL");
+    await child.status;
+  }));
 }
 
 /**
@@ -244,10 +275,31 @@ export function noteLaunch(note: LaunchNote, write: (url: URL, text: string) => 
   if (Deno.build.os === "windows") return;
   const text = JSON.stringify(note);
   const file = noteFile(note.denoDirFrom);
+  forgetGoneCaches(file);
   try {
     if (Deno.readTextFileSync(file) === text) return;
   } catch { /* none yet */ }
   try {
     write(file, text);
   } catch { /* a read-only checkout: nothing starts early */ }
+}
+
+/** Removes the other notes whose Deno cache is gone (a test's or a bench's own cache, deleted since). */
+function forgetGoneCaches(keep: URL): void {
+  try {
+    const folder = new URL("./", keep);
+    for (const entry of Deno.readDirSync(folder)) {
+      if (!/^early-[0-9a-f]{8}\.json$/.test(entry.name)) continue;
+      const other = new URL(entry.name, folder);
+      if (other.href === keep.href) continue;
+      try {
+        const { denoDir } = JSON.parse(Deno.readTextFileSync(other)) as LaunchNote;
+        Deno.statSync(`${denoDir}/npm`);
+      } catch {
+        try {
+          Deno.removeSync(other);
+        } catch { /* removed by another grader */ }
+      }
+    }
+  } catch { /* no bundle folder */ }
 }

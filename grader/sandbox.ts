@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { dirname, join, sep as SEP } from "node:path";
+import { basename, dirname, join, sep as SEP } from "node:path";
 import { exists, hexDigest, removeAll, writeAtomically } from "./_fs.ts";
 import { fileURLToPath as fromFileUrl, pathToFileURL } from "node:url";
 import type { LogLine } from "./clock.ts";
@@ -25,7 +25,6 @@ import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_b
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
 import {
-  discardSandbox,
   HEAP_MB,
   RSS_MB,
   sandboxCommand,
@@ -33,7 +32,7 @@ import {
   sendJob,
   startSandbox,
 } from "./_spawn.ts";
-import { adoptEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
+import { adoptEarly, lostEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -408,11 +407,14 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
   const warm = join(bundle, "warm");
   // Not while the warm cache is being made (its own sandboxes come first).
   if (JSON.stringify(rest) !== JSON.stringify(ENGINE) || !exists(warm)) return;
+  const record = await sourcesRecord();
+  // The sources as they are now must be the bundle's (a source saved since
+  // the bundle was chosen would pair this bundle with newer stamps).
+  if (basename(bundle) !== record.key) return;
   noted = true;
   const denoDir = await sharedDenoDir();
   if (denoDir === null) return;
   const env = (name: string) => Deno.env.get(name) ?? null;
-  const record = await sourcesRecord();
   const checks = [...Deno.readDirSync(join(bundle, "checks"))]
     .filter((entry) => entry.isDirectory)
     .map((entry) => pathToFileURL(join(bundle, "checks", entry.name, "mod.js")).href)
@@ -495,7 +497,7 @@ async function runProcess(job: ProcessJob): Promise<ProcessSeen> {
     try {
       await sendJob(sandbox, message);
     } catch {
-      await discardSandbox(sandbox);
+      await lostEarly(sandbox);
       sandbox = null;
     }
   }

@@ -63,11 +63,15 @@ Deno.test({
     assert.equal(freshNote(changed((n) => n.deno = "0.0.0")), null, "another Deno");
     assert.equal(freshNote(changed((n) => n.denoDirFrom[2] = "/elsewhere")), null, "another HOME");
     assert.throws(() => freshNote(changed((n) => n.plan.child += ".gone")), "a bundle gone");
+    assert.throws(() => freshNote(changed((n) => n.warm += ".gone")), "a warm cache gone");
   },
 });
 
 /** A grade in a fresh process that starts its sandboxes early first (see `_early_probe.ts`). */
-async function probe(dir: string, seconds?: number) {
+async function probe(
+  dir: string,
+  options: { seconds?: number; only?: string[]; kill?: boolean } = {},
+) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -76,7 +80,7 @@ async function probe(dir: string, seconds?: number) {
       "--lock=grader/deno.lock",
       "grader/tests/_early_probe.ts",
       dir,
-      ...(seconds === undefined ? [] : [String(seconds)]),
+      JSON.stringify(options),
     ],
     cwd: ROOT,
     stdout: "piped",
@@ -87,6 +91,7 @@ async function probe(dir: string, seconds?: number) {
     started: number;
     folders: string[];
     taken: number;
+    lost: number;
     left: { sandboxes: number; folders: string[] };
     stages: string[];
     report: Report;
@@ -118,9 +123,40 @@ Deno.test({
     using solutions = stageSolutions(["01_gather", "02_downloads"]);
     await currentNote();
     const alone = await grade({ dir: solutions.dir, wallTimeoutSeconds: 5 });
-    const early = await probe(solutions.dir, 5);
+    const early = await probe(solutions.dir, { seconds: 5 });
     assert.ok(early.started > 0);
     assert.equal(early.taken, 0, "none taken");
+    assert.equal(asJson(early.report), asJson(alone));
+    assert.deepEqual(early.left, { sandboxes: 0, folders: [] });
+    for (const folder of early.folders) assert.ok(!existsSync(folder), `${folder} removed`);
+  },
+});
+
+Deno.test({
+  name: "an exercise's own sandbox is never one started early",
+  ignore: !unix,
+  async fn() {
+    using solutions = stageSolutions(["01_gather", "02_downloads"]);
+    await currentNote();
+    const alone = await grade({ dir: solutions.dir, only: ["01_gather"] });
+    const early = await probe(solutions.dir, { only: ["01_gather"] });
+    assert.ok(early.started > 0);
+    assert.equal(early.taken, 0, "none taken");
+    assert.equal(asJson(early.report), asJson(alone));
+    assert.deepEqual(early.left, { sandboxes: 0, folders: [] });
+  },
+});
+
+Deno.test({
+  name: "a grade that takes sandboxes started early that have exited since starts new ones",
+  ignore: !unix,
+  async fn() {
+    using solutions = stageSolutions();
+    await currentNote();
+    const alone = await grade({ dir: solutions.dir });
+    const early = await probe(solutions.dir, { kill: true });
+    assert.ok(early.started > 0);
+    assert.equal(early.lost, early.started, "every one found exited");
     assert.equal(asJson(early.report), asJson(alone));
     assert.deepEqual(early.left, { sandboxes: 0, folders: [] });
     for (const folder of early.folders) assert.ok(!existsSync(folder), `${folder} removed`);
@@ -165,26 +201,34 @@ Deno.test({
       const alone = await grade({ dir: submission.dir });
       const early = await probe(submission.dir);
       assert.ok(early.started > 0, name);
+      assert.equal(early.taken, early.started, name);
       assert.equal(asJson(early.report), asJson(alone), name);
       assert.deepEqual(early.left, { sandboxes: 0, folders: [] }, name);
     }
   },
 });
 
-/** `deno run grader/main.ts ARGS` (as `deno task grade` runs it) with its own temporary folder. */
-async function main(args: string[], file = "grader/main.ts") {
-  const tmp = mkdtempSync(join(tmpdir(), "async-lab-early-"));
+/**
+ * `deno run grader/main.ts ARGS` (as `deno task grade` runs it) with its own
+ * temporary folder (named `tmpName`), and `ASYNC_LAB_EARLY=trace`: what it
+ * started early and took, and what it left in that folder.
+ */
+async function main(args: string[], file = "grader/main.ts", tmpName = "async-lab-early-") {
+  const tmp = mkdtempSync(join(tmpdir(), tmpName));
   try {
     const out = await new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", "--quiet", "--lock=grader/deno.lock", file, ...args],
       cwd: ROOT,
-      env: { TMPDIR: tmp, NO_COLOR: "1" },
+      env: { TMPDIR: tmp, NO_COLOR: "1", ASYNC_LAB_EARLY: "trace" },
       stdout: "piped",
       stderr: "piped",
     }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    const trace = stderr.split("\n").find((line) => line.startsWith('{"early":'));
     return {
       code: out.code,
       stdout: new TextDecoder().decode(out.stdout),
+      early: trace ? (JSON.parse(trace).early as { started: number; taken: number }) : null,
       left: readdirSync(tmp),
     };
   } finally {
@@ -198,31 +242,31 @@ Deno.test({
   ignore: !unix,
   async fn() {
     using solutions = stageSolutions();
-    const note = await currentNote();
-    // What startEarly() asks before it starts anything holds for each command
-    // line below (the child process has this process's environment), so
-    // each one does start sandboxes early: the probe above shows that it does.
-    assert.ok(freshNote(JSON.stringify(note)));
-    const cores = navigator.hardwareConcurrency ?? 2;
+    await currentNote();
     const args = ["--dir", solutions.dir, "--reporter", "json"];
-    for (const line of [args, ["--no-such-flag"], ["--dir", "nowhere"]]) {
-      assert.ok(sandboxesFor(line, note.checks.length, cores) > 0, line.join(" "));
-    }
     const early = await main(args);
     const plain = await main(args, "grader/cli.ts");
     assert.equal(early.code, 0);
+    assert.ok(early.early!.started > 0);
+    assert.equal(early.early!.taken, early.early!.started);
     const json = (text: string) => JSON.stringify({ ...JSON.parse(text), durationMs: 0 });
     assert.equal(json(early.stdout), json(plain.stdout));
     assert.deepEqual(early.left, [], "no staging folder, cache or sandbox file left");
     // Sandboxes started, then a command line that grades nothing: all stopped, all removed.
-    const bad = await main(["--no-such-flag"]);
-    assert.equal(bad.code, 2);
-    assert.deepEqual(bad.left, []);
-    const missing = await main(["--dir", join(solutions.dir, "nowhere")]);
-    assert.equal(missing.code, 2);
-    assert.deepEqual(missing.left, []);
+    for (const line of [["--no-such-flag"], ["--dir", join(solutions.dir, "nowhere")]]) {
+      const stopped = await main(line);
+      assert.equal(stopped.code, 2, line.join(" "));
+      assert.ok(stopped.early!.started > 0, line.join(" "));
+      assert.deepEqual(stopped.left, [], line.join(" "));
+    }
     const help = await main(["--help"]);
     assert.equal(help.code, 0);
+    assert.deepEqual(help.early, { started: 0, taken: 0, lost: 0 });
     assert.deepEqual(help.left, []);
+    // A comma in the temporary folder: the grade's own command would differ, so none starts.
+    const comma = await main(args, "grader/main.ts", "async-lab-early,comma-");
+    assert.deepEqual(comma.early, { started: 0, taken: 0, lost: 0 });
+    assert.equal(json(comma.stdout), json(plain.stdout));
+    assert.deepEqual(comma.left, []);
   },
 });
