@@ -195,8 +195,8 @@ function prune(keep: string): void {
     for (const { name } of Deno.readDirSync(BUNDLE_DIR)) {
       // The bundle, and what is kept beside it under the same key (`info-<key>`).
       // The files every grading process names by their content (the import
-      // map, the sandbox's node:process): a watch may run for hours on one.
-      if (/^(import-map|node-process)-[0-9a-f]+\.(json|js)$/.test(name)) continue;
+      // map, the sandbox's node:process and node:timers): a watch may run for hours on one.
+      if (/^(import-map|node-process|node-timers)-[0-9a-f]+\.(json|js)$/.test(name)) continue;
       // (The early start's notes, `early-*.json`, go too: they name an older bundle.)
       if (name === keep || name.endsWith(`-${keep}`) || name === ".gitignore") continue;
       const path = join(BUNDLE_DIR, name);

@@ -297,6 +297,44 @@ export function processModuleSource(): string {
   ].join("\n");
 }
 
+/**
+ * The named exports of `node:timers` (Deno 2.9.6; `tests/hardening_test.ts`
+ * checks the list against the running Deno). Deno binds them when the module
+ * loads, from its own timers: the virtual clock replaces the functions on the
+ * module's default export (`timers.setTimeout`), which the named ones never
+ * see, so `import { setTimeout } from "node:timers"` waited for real, and a
+ * correct solution written that way never finished in virtual time. The
+ * sandbox's import map sends `node:timers` to {@linkcode timersModuleSource}'s
+ * module instead.
+ */
+export const TIMERS_EXPORTS: readonly string[] = [
+  "clearImmediate",
+  "clearInterval",
+  "clearTimeout",
+  "promises",
+  "setImmediate",
+  "setInterval",
+  "setTimeout",
+];
+
+/**
+ * The source of the sandbox's `node:timers`: the real module's default
+ * export, and each of {@linkcode TIMERS_EXPORTS} taken from it when the
+ * module is first loaded — in a sandbox, always after the clock is
+ * installed, so they are the clock's (as `node:timers/promises`'s own named
+ * exports are). It must be loaded from where the import map gives
+ * `node:timers` its real module.
+ */
+export function timersModuleSource(): string {
+  return [
+    "// The sandbox's node:timers: written by the grader (see TIMERS_EXPORTS in grader/_harden.ts).",
+    'import timers from "node:timers";',
+    "export default timers;",
+    `export const { ${TIMERS_EXPORTS.join(", ")} } = timers;`,
+    "",
+  ].join("\n");
+}
+
 /** The refused module a specifier names (`node:v8`, `v8`), or `null`. */
 export function refusedModule(specifier: unknown): string | null {
   if (typeof specifier !== "string") return null;

@@ -23,7 +23,7 @@ export type { SandboxFault };
 import type { Lang } from "./i18n/mod.ts";
 import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_bundle.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
-import { processModuleSource, REFUSED_MODULES } from "./_harden.ts";
+import { processModuleSource, REFUSED_MODULES, timersModuleSource } from "./_harden.ts";
 import {
   HEAP_MB,
   RSS_MB,
@@ -81,6 +81,11 @@ async function writeImportMap(): Promise<string> {
   const shim = await keptFile("node-process", "js", processModuleSource());
   imports["node:process"] = pathToFileURL(shim).href;
   imports["process"] = pathToFileURL(shim).href;
+  // `node:timers` whose named exports are the virtual clock's (see
+  // TIMERS_EXPORTS in _harden.ts).
+  const timers = await keptFile("node-timers", "js", timersModuleSource());
+  imports["node:timers"] = pathToFileURL(timers).href;
+  imports["timers"] = pathToFileURL(timers).href;
   // The grader's bundle loads its npm packages through `node:module`'s
   // createRequire (and exports no way to it): it alone keeps that module,
   // and the real `node:process`, which the module above re-exports.
@@ -88,6 +93,7 @@ async function writeImportMap(): Promise<string> {
     [pathToFileURL(BUNDLE_DIR).href + "/"]: {
       "node:module": "node:module",
       "node:process": "node:process",
+      "node:timers": "node:timers",
     },
   };
   return await keptFile("import-map", "json", JSON.stringify({ imports, scopes }));

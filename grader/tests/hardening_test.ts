@@ -5,7 +5,14 @@
 import assert from "node:assert/strict";
 import { ClockTamperError, resetClock, runInVirtualTime } from "../clock.ts";
 import { probe } from "../probe.ts";
-import { lockedGlobalIn, PROCESS_DOORS, PROCESS_EXPORTS, processModuleSource } from "../_harden.ts";
+import {
+  lockedGlobalIn,
+  PROCESS_DOORS,
+  PROCESS_EXPORTS,
+  processModuleSource,
+  TIMERS_EXPORTS,
+  timersModuleSource,
+} from "../_harden.ts";
 import { grade } from "../grade.ts";
 import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
 import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
@@ -284,6 +291,30 @@ Deno.test("PROCESS_EXPORTS names every named export of this Deno's node:process"
   const real = await import("node:process");
   const names = Object.keys(real).filter((name) => name !== "default").sort();
   assert.deepEqual([...PROCESS_EXPORTS].sort(), names);
+});
+
+Deno.test("TIMERS_EXPORTS names every named export of this Deno's node:timers", async () => {
+  const real = await import("node:timers");
+  const names = Object.keys(real).filter((name) => name !== "default").sort();
+  assert.deepEqual([...TIMERS_EXPORTS].sort(), names);
+});
+
+Deno.test("the sandbox's node:timers takes each named export from the module's default export when loaded", async () => {
+  // Loaded as the sandbox loads it (after the clock replaced the default
+  // export's functions), with a stand-in for the clock's setTimeout.
+  const real = (await import("node:timers")).default as unknown as Record<string, unknown>;
+  const before = real.setTimeout;
+  const virtual = () => "virtual";
+  real.setTimeout = virtual;
+  try {
+    const url = `data:text/javascript,${encodeURIComponent(timersModuleSource())}`;
+    const shim = await import(url);
+    assert.equal(shim.setTimeout, virtual);
+    assert.equal(shim.default, real);
+    for (const name of TIMERS_EXPORTS) assert.equal(shim[name], real[name], name);
+  } finally {
+    real.setTimeout = before;
+  }
 });
 
 Deno.test("the sandbox's node:process hands out the hardened doors, and every other export as it is", () => {

@@ -136,6 +136,7 @@ for (const [name, source, expected] of SHAREABLE_CASES) {
 const SHARED_NOT = new Set([
   "01_gather/mistake blocks", // Atomics.wait: truly real
   "01_gather/mistake waits-then-works", // Atomics.wait: truly real
+  "01_gather/style node-timers", // node:timers: shareable() keeps it to a sandbox of its own
 ]);
 
 /** Every mistake and style of an exercise: name → source. */
