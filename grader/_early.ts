@@ -26,6 +26,8 @@
  */
 import {
   discardSandbox,
+  newSandboxCache,
+  newStageFolder,
   sameCommand,
   type SandboxCommand,
   sandboxCommand,
@@ -54,7 +56,7 @@ export interface LaunchNote {
 }
 
 /** The variables the shared Deno cache is found from, as a note records them. */
-function denoDirFrom(): (string | null)[] {
+export function denoDirFrom(): (string | null)[] {
   return [envOf("DENO_DIR"), envOf("XDG_CACHE_HOME"), envOf("HOME")];
 }
 
@@ -160,20 +162,14 @@ export function startEarly(args: readonly string[]): void {
     const count = sandboxesFor(args, note.checks.length, navigator.hardwareConcurrency ?? 2);
     if (count === 0) return;
     addEventListener("unload", stopEarlyNow);
-    // The staging folder, as `_stage.ts` makes it (it copies the submission
-    // in later), and the sandboxes' cache, as `sandboxCache()` makes it.
-    const root = Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
-    early.stage = { root, dir: `${root}/submission` };
+    // The staging folder (`_stage.ts` copies the submission in later) and
+    // the sandboxes' cache, made as for any grade.
+    early.stage = newStageFolder();
     // Deno splits --allow-read on commas: such a folder is granted as "."
     // by the grade, whose command would never be this one.
-    if (root.includes(",")) throw new Error("a comma in the temporary folder");
-    Deno.mkdirSync(early.stage.dir);
-    const cache = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
+    if (early.stage.dir.includes(",")) throw new Error("a comma in the temporary folder");
+    const cache = newSandboxCache(note.denoDir, note.warm);
     early.cache = cache;
-    Deno.symlinkSync(`${note.denoDir}/npm`, `${cache}/npm`);
-    for (const entry of Deno.readDirSync(note.warm)) {
-      if (entry.isFile) Deno.copyFileSync(`${note.warm}/${entry.name}`, `${cache}/${entry.name}`);
-    }
     const command = sandboxCommand({
       ...note.plan,
       readable: [early.stage.dir, ...note.plan.readable],

@@ -145,6 +145,47 @@ export function sandboxCommand(plan: SandboxPlan): SandboxCommand {
   };
 }
 
+/**
+ * A fresh staging folder: `root`, a temporary folder, holding `dir`, the
+ * empty folder a submission is copied into (`_stage.ts`) and its sandboxes
+ * run in. Made here, for the sandboxes started early too (`_early.ts`).
+ */
+export function newStageFolder(): { root: string; dir: string } {
+  const root = Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
+  const dir = `${root}/submission`;
+  try {
+    Deno.mkdirSync(dir);
+  } catch (error) {
+    Deno.removeSync(root, { recursive: true });
+    throw error;
+  }
+  return { root, dir };
+}
+
+/**
+ * A fresh sandbox cache (`DENO_DIR`): a temporary folder with a link to the
+ * shared cache's npm packages (the grader's own, read with `--cached-only`)
+ * and a copy of the files of `warm`, the bundle's warm cache, if any (a
+ * copy that fails leaves it cold: slower, never wrong). The caller removes it.
+ */
+export function newSandboxCache(shared: string, warm: string | null): string {
+  const folder = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
+  try {
+    Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
+  } catch (error) {
+    Deno.removeSync(folder, { recursive: true });
+    throw error;
+  }
+  if (warm !== null) {
+    try {
+      for (const entry of Deno.readDirSync(warm)) {
+        if (entry.isFile) Deno.copyFileSync(`${warm}/${entry.name}`, `${folder}/${entry.name}`);
+      }
+    } catch { /* cold */ }
+  }
+  return folder;
+}
+
 /** A sandbox started, with its checks asked for, waiting for its job (see `_protocol.ts`). */
 export interface StartedSandbox {
   child: Deno.ChildProcess;

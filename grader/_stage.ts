@@ -16,6 +16,7 @@ import { join, relative, sep as SEP } from "node:path";
 import type { Lang } from "./i18n/mod.ts";
 import { core } from "./_verdict.ts";
 import { untrusted } from "./_untrusted.ts";
+import { newStageFolder } from "./_spawn.ts";
 
 /** Entries of a submission looked at, at most. */
 export const MAX_ENTRIES = 10_000;
@@ -58,8 +59,8 @@ function lstat(path: string): Deno.FileInfo | null {
 
 /**
  * Copies the regular files of a submission (`source`, or its `exercises/`
- * folder) into a fresh temporary folder (or into `prepared.dir`, an empty
- * folder made the same way beforehand, inside `prepared.root`). Files bigger
+ * folder) into a fresh staging folder (`newStageFolder`), or into
+ * `prepared`, one made beforehand (see `_early.ts`). Files bigger
  * than `maxFileBytes` are not copied, only recorded in {@linkcode Staged.oversize}.
  */
 export function stageSubmission(
@@ -91,10 +92,8 @@ export function stageSubmission(
     return none(core("linkRefused", { file: shownName("exercises") })[lang]);
   }
   if (nested?.isDirectory) from = join(source, "exercises");
-  const root = prepared?.root ?? Deno.makeTempDirSync({ prefix: "async-lab-stage-" });
+  const { root, dir } = prepared ?? newStageFolder();
   liveStages.add(root);
-  const dir = prepared?.dir ?? join(root, "submission");
-  if (prepared === null) Deno.mkdirSync(dir);
   const staged: Staged = {
     dir,
     root,

@@ -421,9 +421,11 @@ const STATIC_IMPORT =
  * Whether an exercise's source may run in a sandbox shared with the
  * submission's other exercises: it imports nothing but
  * {@linkcode SHAREABLE_IMPORTS} (no file of its own, shared with another
- * exercise; no `node:timers`, whose timers are real), and names no API
- * that starts real asynchronous work (`import()`, `Deno.readFile`,
- * workers, `Atomics`…), whose callback could land in the next exercise.
+ * exercise; not `node:timers`, whose timers were real before the sandbox
+ * gave it the clock's, and which has not been proven safe to share since),
+ * and names no API that starts real asynchronous work (`import()`,
+ * `Deno.readFile`, workers, `Atomics`…), whose callback could land in the
+ * next exercise.
  * A plain reading of the text, on the safe side: a word in a comment
  * sends the exercise to a sandbox of its own, which is slower, never wrong.
  * (Code that hides such a call gains nothing: what it could do to the next

@@ -26,13 +26,14 @@ import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
 import { processModuleSource, REFUSED_MODULES, timersModuleSource } from "./_harden.ts";
 import {
   HEAP_MB,
+  newSandboxCache,
   RSS_MB,
   sandboxCommand,
   type SandboxPlan,
   sendJob,
   startSandbox,
 } from "./_spawn.ts";
-import { adoptEarly, lostEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
+import { adoptEarly, denoDirFrom, lostEarly, noteLaunch, takeEarlyCache } from "./_early.ts";
 
 const CHILD = fromFileUrl(new URL("./child.ts", import.meta.url));
 const CONFIG = fromFileUrl(new URL("../deno.json", import.meta.url));
@@ -230,22 +231,8 @@ export function sandboxCache(warm?: Promise<string | null>): Promise<string | un
     if (shared === null) return undefined;
     const template = await warm ?? null;
     try {
-      const folder = Deno.makeTempDirSync({ prefix: "async-lab-deno-" });
-      addEventListener("unload", () => {
-        try {
-          Deno.removeSync(folder, { recursive: true });
-        } catch { /* already gone */ }
-      });
-      Deno.symlinkSync(`${shared}/npm`, `${folder}/npm`);
-      if (template !== null) {
-        try {
-          for (const entry of Deno.readDirSync(template)) {
-            if (entry.isFile) {
-              Deno.copyFileSync(join(template, entry.name), join(folder, entry.name));
-            }
-          }
-        } catch { /* a cold cache is slower, never wrong */ }
-      }
+      const folder = newSandboxCache(shared, template);
+      addEventListener("unload", () => removeAll(folder));
       return folder;
     } catch {
       return undefined;
@@ -420,7 +407,6 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
   noted = true;
   const denoDir = await sharedDenoDir();
   if (denoDir === null) return;
-  const env = (name: string) => Deno.env.get(name) ?? null;
   const checks = [...Deno.readDirSync(join(bundle, "checks"))]
     .filter((entry) => entry.isDirectory)
     .map((entry) => pathToFileURL(join(bundle, "checks", entry.name, "mod.js")).href)
@@ -439,7 +425,7 @@ async function noteCourseLaunch(plan: SandboxPlan, readable: readonly string[]):
     checks,
     warm,
     denoDir,
-    denoDirFrom: [env("DENO_DIR"), env("XDG_CACHE_HOME"), env("HOME")],
+    denoDirFrom: denoDirFrom(),
   }, (url, text) => writeAtomically(fromFileUrl(url), text));
 }
 
