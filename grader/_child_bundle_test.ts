@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "./course.ts";
-import { BUNDLE_DIR, bundledChild } from "./_child_bundle.ts";
+import { BUNDLE_DIR, bundledChild, withoutNodeModule } from "./_child_bundle.ts";
 import { grade } from "./grade.ts";
 import { toJson } from "./report/mod.ts";
 import { stage, stageSolutions } from "./tools/fixtures.ts";
@@ -68,5 +68,59 @@ Deno.test("bundledChild(): a named import of node:timers/promises runs in virtua
     assert.equal((await run()).json, bundled.json);
   } finally {
     Deno.env.delete("ASYNC_LAB_BUNDLE");
+  }
+});
+
+// What `deno bundle` (Deno 2.9.6) writes where bundled CommonJS code calls `require`.
+const HEADER = [
+  'import { createRequire as __deno_internal_createRequire } from "node:module";',
+  "var __require = __deno_internal_createRequire(import.meta.url);",
+  "",
+].join("\n");
+
+Deno.test("withoutNodeModule() gives a bundle's require the built-ins it names, imported, and no node:module", async () => {
+  const bundled = HEADER + [
+    'export const loaded = typeof __require === "function" && __require("node:timers");',
+    'export const util = __require("node:util");',
+    'export const again = __require("node:timers");',
+  ].join("\n");
+  const rewritten = withoutNodeModule(bundled);
+  assert.ok(rewritten !== null);
+  assert.doesNotMatch(rewritten, /node:module|createRequire/);
+  // Each built-in imported once, statically.
+  assert.equal(rewritten.match(/^import .* from "node:timers";$/gm)?.length, 1);
+  assert.equal(rewritten.match(/^import .* from "node:util";$/gm)?.length, 1);
+  const module = await import(`data:text/javascript,${encodeURIComponent(rewritten)}`);
+  assert.equal(module.loaded, (await import("node:timers")).default);
+  assert.equal(module.again, module.loaded);
+  assert.equal(module.util, (await import("node:util")).default);
+});
+
+Deno.test("withoutNodeModule() leaves a file alone without the header, or when require is used any other way", () => {
+  assert.equal(withoutNodeModule('export const x = "node:module";\n'), null);
+  for (
+    const use of [
+      "__require(name)",
+      '__require.resolve("node:util")',
+      'const r = __require; r("node:util")',
+      '__require("./local.js")',
+    ]
+  ) {
+    assert.equal(withoutNodeModule(`${HEADER}${use};\n`), null, use);
+  }
+});
+
+Deno.test("bundledChild(): the bundle loads no node:module", async () => {
+  const entry = await bundledChild(CATALOG[0].checks);
+  assert.ok(entry);
+  const folder = fromFileUrl(new URL(".", `file://${entry.child}`));
+  const files = [...Deno.readDirSync(folder)].filter((f) => f.name.endsWith(".js"));
+  assert.ok(files.some((f) => Deno.readTextFileSync(`${folder}/${f.name}`).includes("__require")));
+  for (const file of files) {
+    assert.doesNotMatch(
+      Deno.readTextFileSync(`${folder}/${file.name}`),
+      /"node:module"/,
+      file.name,
+    );
   }
 });

@@ -318,21 +318,44 @@ export const TIMERS_EXPORTS: readonly string[] = [
 ];
 
 /**
- * The source of the sandbox's `node:timers`: the real module's default
- * export, and each of {@linkcode TIMERS_EXPORTS} taken from it when the
- * module is first loaded — in a sandbox, always after the clock is
- * installed, so they are the clock's (as `node:timers/promises`'s own named
- * exports are). It must be loaded from where the import map gives
- * `node:timers` its real module.
+ * The named exports of `node:timers/promises` (Deno 2.9.6; checked like
+ * {@linkcode TIMERS_EXPORTS}). The same holds for them once the bundle
+ * loads `node:timers/promises` before the clock (see `withoutNodeModule` in
+ * `_child_bundle.ts`): the import map sends it to
+ * {@linkcode timersPromisesModuleSource}'s module.
  */
-export function timersModuleSource(): string {
+export const TIMERS_PROMISES_EXPORTS: readonly string[] = [
+  "scheduler",
+  "setImmediate",
+  "setInterval",
+  "setTimeout",
+];
+
+/**
+ * The source of a module that stands for the built-in `specifier`: its
+ * default export, and each of `names` taken from it when the module is first
+ * loaded — in a sandbox, always after the clock is installed, so they are
+ * the clock's. It must be loaded from where the import map gives
+ * `specifier` its real module.
+ */
+function standInSource(specifier: string, names: readonly string[], list: string): string {
   return [
-    "// The sandbox's node:timers: written by the grader (see TIMERS_EXPORTS in grader/_harden.ts).",
-    'import timers from "node:timers";',
-    "export default timers;",
-    `export const { ${TIMERS_EXPORTS.join(", ")} } = timers;`,
+    `// The sandbox's ${specifier}: written by the grader (see ${list} in grader/_harden.ts).`,
+    `import real from ${JSON.stringify(specifier)};`,
+    "export default real;",
+    `export const { ${names.join(", ")} } = real;`,
     "",
   ].join("\n");
+}
+
+/** The source of the sandbox's `node:timers` (see {@linkcode TIMERS_EXPORTS}). */
+export function timersModuleSource(): string {
+  return standInSource("node:timers", TIMERS_EXPORTS, "TIMERS_EXPORTS");
+}
+
+/** The source of the sandbox's `node:timers/promises` (see {@linkcode TIMERS_PROMISES_EXPORTS}). */
+export function timersPromisesModuleSource(): string {
+  return standInSource("node:timers/promises", TIMERS_PROMISES_EXPORTS, "TIMERS_PROMISES_EXPORTS");
 }
 
 /** The refused module a specifier names (`node:v8`, `v8`), or `null`. */
@@ -378,9 +401,14 @@ export async function closeIntrospection(): Promise<void> {
       configurable: false,
     });
   }
-  const original = p.getBuiltinModule as ((id: string) => unknown) | undefined;
-  if (typeof original === "function") {
-    const bound = original.bind(process);
+  // Deno makes `process.getBuiltinModule` on first read, loading `node:module`
+  // (its module loader: a tenth of a sandbox's start): it is read when
+  // first called, through the getter taken now.
+  const described = Object.getOwnPropertyDescriptor(process, "getBuiltinModule");
+  const read = described?.get;
+  let original = read === undefined ? p.getBuiltinModule : null;
+  if (typeof original === "function" || read !== undefined) {
+    const apply = Reflect.apply;
     Object.defineProperty(process, "getBuiltinModule", {
       value: (id: string) => {
         const name = refusedModule(id);
@@ -389,7 +417,8 @@ export async function closeIntrospection(): Promise<void> {
           error.name = "ModuleRefused";
           throw error;
         }
-        return bound(id);
+        original ??= apply(read!, process, []);
+        return apply(original as (id: string) => unknown, process, [id]);
       },
       writable: false,
       configurable: false,

@@ -23,7 +23,12 @@ export type { SandboxFault };
 import type { Lang } from "./i18n/mod.ts";
 import { BUNDLE_DIR, bundledChild, GRADER_LOCK, sourcesRecord } from "./_child_bundle.ts";
 import { MAX_FRAME_CHARS, readFrame } from "./_frames.ts";
-import { processModuleSource, REFUSED_MODULES, timersModuleSource } from "./_harden.ts";
+import {
+  processModuleSource,
+  REFUSED_MODULES,
+  timersModuleSource,
+  timersPromisesModuleSource,
+} from "./_harden.ts";
 import {
   HEAP_MB,
   newSandboxCache,
@@ -87,14 +92,19 @@ async function writeImportMap(): Promise<string> {
   const timers = await keptFile("node-timers", "js", timersModuleSource());
   imports["node:timers"] = pathToFileURL(timers).href;
   imports["timers"] = pathToFileURL(timers).href;
-  // The grader's bundle loads its npm packages through `node:module`'s
-  // createRequire (and exports no way to it): it alone keeps that module,
-  // and the real `node:process`, which the module above re-exports.
+  // And `node:timers/promises` (TIMERS_PROMISES_EXPORTS in _harden.ts).
+  const promises = await keptFile("node-timers-promises", "js", timersPromisesModuleSource());
+  imports["node:timers/promises"] = pathToFileURL(promises).href;
+  imports["timers/promises"] = pathToFileURL(promises).href;
+  // The grader's bundle keeps the real modules the ones above re-export,
+  // and `node:module`, through whose createRequire a bundle loads its npm
+  // packages when `withoutNodeModule` (_child_bundle.ts) left it as built.
   const scopes = {
     [pathToFileURL(BUNDLE_DIR).href + "/"]: {
       "node:module": "node:module",
       "node:process": "node:process",
       "node:timers": "node:timers",
+      "node:timers/promises": "node:timers/promises",
     },
   };
   return await keptFile("import-map", "json", JSON.stringify({ imports, scopes }));

@@ -11,7 +11,9 @@ import {
   PROCESS_EXPORTS,
   processModuleSource,
   TIMERS_EXPORTS,
+  TIMERS_PROMISES_EXPORTS,
   timersModuleSource,
+  timersPromisesModuleSource,
 } from "../_harden.ts";
 import { grade } from "../grade.ts";
 import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
@@ -293,29 +295,42 @@ Deno.test("PROCESS_EXPORTS names every named export of this Deno's node:process"
   assert.deepEqual([...PROCESS_EXPORTS].sort(), names);
 });
 
-Deno.test("TIMERS_EXPORTS names every named export of this Deno's node:timers", async () => {
-  const real = await import("node:timers");
-  const names = Object.keys(real).filter((name) => name !== "default").sort();
-  assert.deepEqual([...TIMERS_EXPORTS].sort(), names);
-});
+// The built-ins the sandbox's import map sends to a module of the grader's
+// (see TIMERS_EXPORTS in _harden.ts), each with the list of its named exports.
+const STAND_INS = [
+  { specifier: "node:timers", names: TIMERS_EXPORTS, source: timersModuleSource },
+  {
+    specifier: "node:timers/promises",
+    names: TIMERS_PROMISES_EXPORTS,
+    source: timersPromisesModuleSource,
+  },
+];
 
-Deno.test("the sandbox's node:timers takes each named export from the module's default export when loaded", async () => {
-  // Loaded as the sandbox loads it (after the clock replaced the default
-  // export's functions), with a stand-in for the clock's setTimeout.
-  const real = (await import("node:timers")).default as unknown as Record<string, unknown>;
-  const before = real.setTimeout;
-  const virtual = () => "virtual";
-  real.setTimeout = virtual;
-  try {
-    const url = `data:text/javascript,${encodeURIComponent(timersModuleSource())}`;
-    const shim = await import(url);
-    assert.equal(shim.setTimeout, virtual);
-    assert.equal(shim.default, real);
-    for (const name of TIMERS_EXPORTS) assert.equal(shim[name], real[name], name);
-  } finally {
-    real.setTimeout = before;
-  }
-});
+for (const { specifier, names, source } of STAND_INS) {
+  Deno.test(`the named exports listed for ${specifier} are every named export of this Deno's`, async () => {
+    const real = await import(specifier);
+    const found = Object.keys(real).filter((name) => name !== "default").sort();
+    assert.deepEqual([...names].sort(), found);
+  });
+
+  Deno.test(`the sandbox's ${specifier} takes each named export from the module's default export when loaded`, async () => {
+    // Loaded as the sandbox loads it (after the clock replaced the default
+    // export's functions), with a stand-in for the clock's setTimeout.
+    const real = (await import(specifier)).default as Record<string, unknown>;
+    const before = real.setTimeout;
+    const virtual = () => "virtual";
+    real.setTimeout = virtual;
+    try {
+      const url = `data:text/javascript,${encodeURIComponent(source())}`;
+      const shim = await import(url);
+      assert.equal(shim.setTimeout, virtual);
+      assert.equal(shim.default, real);
+      for (const name of names) assert.equal(shim[name], real[name], name);
+    } finally {
+      real.setTimeout = before;
+    }
+  });
+}
 
 Deno.test("the sandbox's node:process hands out the hardened doors, and every other export as it is", () => {
   const source = processModuleSource();
@@ -328,4 +343,39 @@ Deno.test("the sandbox's node:process hands out the hardened doors, and every ot
     );
   }
   assert.match(source, /^export default process;$/m);
+});
+
+Deno.test("after closeIntrospection(), process.getBuiltinModule refuses the refused modules and gives the others", async () => {
+  // In a process of its own: closing the doors cannot be undone.
+  const harden = new URL("../_harden.ts", import.meta.url).href;
+  const script = [
+    `import { closeIntrospection } from ${JSON.stringify(harden)};`,
+    `import process from "node:process";`,
+    `await closeIntrospection();`,
+    `const seen = {};`,
+    `for (const id of ["node:util", "timers/promises", "node:v8", "module", "node:vm"]) {`,
+    `  try {`,
+    `    const got = process.getBuiltinModule(id);`,
+    `    const real = (await import(id.startsWith("node:") ? id : "node:" + id)).default;`,
+    `    seen[id] = got === real ? "the module" : "another object";`,
+    `  } catch (error) { seen[id] = error.name; }`,
+    `}`,
+    `seen.writable = Object.getOwnPropertyDescriptor(process, "getBuiltinModule").writable;`,
+    `console.log(JSON.stringify(seen));`,
+  ].join("\n");
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--quiet", "--no-config", "--ext=js", script],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(out.stdout)), {
+    "node:util": "the module",
+    "timers/promises": "the module",
+    "node:v8": "ModuleRefused",
+    "module": "ModuleRefused",
+    "node:vm": "ModuleRefused",
+    writable: false,
+  });
 });
