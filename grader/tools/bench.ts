@@ -7,6 +7,10 @@
  *   ratio to a bare `deno run` of an empty file timed alternately with it;
  * - `sandbox`: one sandbox process grading one exercise, then all of them:
  *   what a process costs, and what each further exercise adds;
+ * - `floor`: `deno task` of an empty file, and `deno task` of a process
+ *   that starts one process with the sandbox's V8 flags and Deno's Node
+ *   layer, doing nothing else: the process starts every grade makes, as a
+ *   ratio to a bare `deno run`;
  * - `virtual`: virtual seconds the checks simulated, and their ratio to the
  *   grade's wall seconds;
  * - `real-time`: the reference programs run in real time (what a real-time
@@ -30,6 +34,7 @@ import { fileURLToPath as fromFileUrl } from "node:url";
 import { CATALOG } from "../course.ts";
 import { grade } from "../grade.ts";
 import { runSharedSandbox } from "../sandbox.ts";
+import { SANDBOX_V8_FLAGS } from "../_spawn.ts";
 import { toJson } from "../report/mod.ts";
 import { burnCpu } from "./cpu_load.ts";
 import { referenceSolution, stageSolutions } from "./fixtures.ts";
@@ -309,6 +314,68 @@ export async function main(args: string[]): Promise<number> {
       emptyDenoRunMs: Math.round(median(bare)),
       processToEmptyRun: round((oneMs - perExerciseMs) / median(bare), 1),
     });
+  }
+
+  // 1c. The floor of this design: the process starts every grade makes
+  // before any work, timed alternately with a bare run. `deno task` running
+  // an empty file; then `deno task` running a process that starts one
+  // process with the sandbox's V8 flags which loads Deno's Node layer
+  // (`node:process`, which the fake timers and the exit traps need) and
+  // exits: a grading process and one sandbox, doing nothing.
+  {
+    const dir = await Deno.makeTempDir({ prefix: "async-lab-bench-floor-" });
+    try {
+      Deno.writeTextFileSync(join(dir, "empty.js"), "");
+      Deno.writeTextFileSync(
+        join(dir, "node.js"),
+        'import process from "node:process";\nprocess.pid;\n',
+      );
+      Deno.writeTextFileSync(
+        join(dir, "parent.js"),
+        `await new Deno.Command(Deno.execPath(), { args: ${
+          JSON.stringify([
+            "run",
+            "--quiet",
+            `--v8-flags=${SANDBOX_V8_FLAGS}`,
+            "--allow-read=.",
+            "node.js",
+          ])
+        } }).output();\n`,
+      );
+      Deno.writeTextFileSync(
+        join(dir, "deno.json"),
+        JSON.stringify({
+          tasks: {
+            empty: "deno run --quiet empty.js",
+            starts: "deno run --quiet --allow-run --allow-read parent.js",
+          },
+        }),
+      );
+      const task = (
+        name: string,
+      ) => [DENO, "task", "--quiet", "--config", join(dir, "deno.json"), name];
+      const commands = { bare: emptyArgs, task: task("empty"), starts: task("starts") };
+      const times: Record<keyof typeof commands, number[]> = { bare: [], task: [], starts: [] };
+      for (let i = 0; i <= runs; i++) {
+        for (const [name, args] of Object.entries(commands)) {
+          const { wallS } = await timed(args, { cwd: dir });
+          if (i > 0) times[name as keyof typeof commands].push(wallS * 1000); // the first warms
+        }
+      }
+      const bare = median(times.bare);
+      emit({
+        metric: "floor",
+        runs,
+        emptyDenoRunMs: Math.round(bare),
+        taskOfEmptyRunMs: Math.round(median(times.task)),
+        taskGraderAndSandboxStartMs: Math.round(median(times.starts)),
+        ratioTaskToEmptyRun: round(median(times.task) / bare, 2),
+        ratioStartsToEmptyRun: round(median(times.starts) / bare, 2),
+        gradeRatioLeftForWork: round(TARGETS.gradeRatio - median(times.starts) / bare, 2),
+      });
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
   }
 
   // 2. Virtual seconds the checks simulated.
