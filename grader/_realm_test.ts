@@ -9,6 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { SHARED_RSS_BYTES } from "./_realm.ts";
+import { evalJson } from "./tools/fixtures.ts";
 
 /** One change to the realm: statements run in the probe process. */
 interface Change {
@@ -172,15 +173,7 @@ async function probe(changes: Record<string, Change>): Promise<Record<string, Se
     ...body,
     `console.log(JSON.stringify(seen));`,
   ].join("\n");
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", "--quiet", "--no-config", "--ext=js", script],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const text = new TextDecoder().decode(out.stdout);
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  return JSON.parse(text) as Record<string, Seen>;
+  return await evalJson(script) as Record<string, Seen>;
 }
 
 const seen = probe(CHANGES);

@@ -16,7 +16,7 @@ import {
   timersPromisesModuleSource,
 } from "../_harden.ts";
 import { grade } from "../grade.ts";
-import { mistakeSource, referenceSolution } from "../tools/fixtures.ts";
+import { evalJson, mistakeSource, referenceSolution } from "../tools/fixtures.ts";
 import { liveStages, MAX_DEPTH, stageSubmission } from "../_stage.ts";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -363,14 +363,7 @@ Deno.test("after closeIntrospection(), process.getBuiltinModule refuses the refu
     `seen.writable = Object.getOwnPropertyDescriptor(process, "getBuiltinModule").writable;`,
     `console.log(JSON.stringify(seen));`,
   ].join("\n");
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", "--quiet", "--no-config", "--ext=js", script],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  assert.deepEqual(JSON.parse(new TextDecoder().decode(out.stdout)), {
+  assert.deepEqual(await evalJson(script), {
     "node:util": "the module",
     "timers/promises": "the module",
     "node:v8": "ModuleRefused",

@@ -139,3 +139,20 @@ export function stageMistake(id: string, name: string): Staged {
 export function stageSolutions(ids?: readonly string[]): Staged {
   return stage(solutionFiles(ids), "async-lab-solutions-");
 }
+
+/**
+ * Runs `script` (JavaScript) in a Deno process of its own, without a config,
+ * and returns what it printed, parsed as JSON; throws with its stderr when
+ * it fails. For tests of what cannot be undone in the test's own process
+ * (hardening the realm).
+ */
+export async function evalJson(script: string): Promise<unknown> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", "--quiet", "--no-config", "--ext=js", script],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
