@@ -179,12 +179,16 @@ async function build0(key: string): Promise<string | null> {
     removeAll(temp);
     return null;
   }
-  for (const entry of Deno.readDirSync(temp)) {
-    if (!entry.isFile || !entry.name.endsWith(".js")) continue;
-    const path = join(temp, entry.name);
-    const rewritten = withoutNodeModule(Deno.readTextFileSync(path));
-    if (rewritten !== null) Deno.writeTextFileSync(path, rewritten);
-  }
+  const rewrite = (dir: string) => {
+    for (const entry of Deno.readDirSync(dir)) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory) rewrite(path);
+      if (!entry.isFile || !entry.name.endsWith(".js")) continue;
+      const rewritten = withoutNodeModule(Deno.readTextFileSync(path));
+      if (rewritten !== null) Deno.writeTextFileSync(path, rewritten);
+    }
+  };
+  rewrite(temp);
   try {
     Deno.renameSync(temp, target);
   } catch {
@@ -203,9 +207,23 @@ const CREATE_REQUIRE =
   /^import \{ createRequire as ([\w$]+) \} from "node:module";\nvar __require = \1\(import\.meta\.url\);\n/m;
 
 /**
+ * The built-ins a bundle may import as it loads instead of requiring them:
+ * those the fake timers ask for. Any other (`node:worker_threads`, which the
+ * sandbox refuses, in a `try` a package keeps for Node) stays a `require`
+ * made when and where the code asks for it.
+ */
+const LOADED_WITH_THE_BUNDLE = new Set([
+  "node:timers",
+  "node:timers/promises",
+  "node:perf_hooks",
+  "node:util",
+]);
+
+/**
  * `text`, a bundled file, with its `require` made of static imports of the
  * built-in modules it names, and without `node:module`; `null` when it
- * needs no change, or calls `require` in any other way (then it keeps
+ * needs no change, or calls `require` in any other way or for any other
+ * module than {@linkcode LOADED_WITH_THE_BUNDLE} (then it keeps
  * `node:module`, and works as built).
  *
  * Loading `node:module` (Node's whole module loader) took 12 ms of every
@@ -223,9 +241,9 @@ export function withoutNodeModule(text: string): string | null {
   const names: string[] = [];
   for (const use of body.matchAll(/\b__require\b(\("(node:[\w/]+)"\))?/g)) {
     const typeOf = /\btypeof\s+$/.test(body.slice(Math.max(0, use.index - 16), use.index));
-    if (use[2] !== undefined) {
+    if (use[2] !== undefined && LOADED_WITH_THE_BUNDLE.has(use[2])) {
       if (!names.includes(use[2])) names.push(use[2]);
-    } else if (!typeOf) return null;
+    } else if (use[2] !== undefined || !typeOf) return null;
   }
   const imports = names.map((name, i) => `import __builtin${i} from ${JSON.stringify(name)};\n`);
   const cases = names.map((name, i) => `    case ${JSON.stringify(name)}: return __builtin${i};\n`);

@@ -104,6 +104,10 @@ Deno.test("withoutNodeModule() leaves a file alone without the header, or when r
       '__require.resolve("node:util")',
       'const r = __require; r("node:util")',
       '__require("./local.js")',
+      // A module the sandbox refuses, which a package asks for in a `try`:
+      // imported with the bundle, it would stop every sandbox from loading.
+      'try { __require("node:worker_threads"); } catch {}',
+      '__require("node:os")',
     ]
   ) {
     assert.equal(withoutNodeModule(`${HEADER}${use};\n`), null, use);
@@ -113,14 +117,42 @@ Deno.test("withoutNodeModule() leaves a file alone without the header, or when r
 Deno.test("bundledChild(): the bundle loads no node:module", async () => {
   const entry = await bundledChild(CATALOG[0].checks);
   assert.ok(entry);
-  const folder = fromFileUrl(new URL(".", `file://${entry.child}`));
-  const files = [...Deno.readDirSync(folder)].filter((f) => f.name.endsWith(".js"));
-  assert.ok(files.some((f) => Deno.readTextFileSync(`${folder}/${f.name}`).includes("__require")));
-  for (const file of files) {
-    assert.doesNotMatch(
-      Deno.readTextFileSync(`${folder}/${file.name}`),
-      /"node:module"/,
-      file.name,
-    );
-  }
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of Deno.readDirSync(dir)) {
+      if (f.isDirectory) walk(`${dir}/${f.name}`);
+      else if (f.name.endsWith(".js")) files.push(`${dir}/${f.name}`);
+    }
+  };
+  walk(fromFileUrl(new URL(".", `file://${entry.child}`)));
+  assert.ok(files.some((f) => f.includes("/checks/")));
+  assert.ok(files.some((f) => Deno.readTextFileSync(f).includes("__require")));
+  for (const file of files) assert.doesNotMatch(Deno.readTextFileSync(file), /"node:module"/, file);
+});
+
+Deno.test("no grader module bundled into the sandbox takes node:timers' or node:timers/promises' named exports", () => {
+  // The bundle loads both before the clock (see withoutNodeModule), and Deno
+  // binds a built-in's named exports when it first loads: code in the bundle
+  // (the child, the engine, the course's checks) that took them would get
+  // the real timers. The default export, read at call time, is the clock's.
+  const sources: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of Deno.readDirSync(dir)) {
+      const path = `${dir}/${f.name}`;
+      if (f.isDirectory && !["tests", "tools", ".bundle"].includes(f.name)) walk(path);
+      else if (f.isFile && /\.ts$/.test(f.name) && !/_test\.ts$/.test(f.name)) sources.push(path);
+    }
+  };
+  walk(root("grader"));
+  assert.ok(sources.some((f) => f.endsWith("/checks/01_gather/mod.ts")));
+  const named =
+    /\b(?:import|export)\s+(?:type\s+)?[{*][^;]*?from\s*["'](?:node:)?timers(?:\/promises)?["']/;
+  // The rule itself: it finds both forms, and not the default import.
+  assert.match('import { setTimeout } from "node:timers/promises";', named);
+  assert.match('import * as timers from "timers";', named);
+  assert.doesNotMatch('import timers from "node:timers";', named);
+  // Comments set aside (they quote such imports to say why not).
+  const code = (file: string) =>
+    Deno.readTextFileSync(file).replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "");
+  for (const file of sources) assert.doesNotMatch(code(file), named, file);
 });

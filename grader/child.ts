@@ -20,6 +20,7 @@ import {
   type LogLine,
   resetConsole,
   runInVirtualTime,
+  schedulerOnTheClock,
 } from "./clock.ts";
 import {
   type Check,
@@ -322,6 +323,9 @@ function hiddenIntrinsics(): object[] {
 async function main(): Promise<void> {
   const preload = await readLine<Preload>();
   installVirtualClock();
+  // Node's scheduler waits on the clock too.
+  const timers = await import("node:timers/promises");
+  schedulerOnTheClock(timers.default);
   // Every exercise's checks load before the realm is hardened (and before any learner code).
   // One that fails to load fails only the exercises that need it.
   const specs = new Map<string, ExerciseChecks>();
@@ -358,7 +362,6 @@ async function main(): Promise<void> {
   const util = await import("node:util");
   const { inspect } = util;
   // The objects the shareable Node modules export, which an importer may change.
-  const timers = await import("node:timers/promises");
   const unchanged = realmWatch(process, [
     Deno.stdout,
     Deno.stderr,
@@ -370,6 +373,7 @@ async function main(): Promise<void> {
     util.default,
     timers.default,
     timers.scheduler,
+    Object.getPrototypeOf(timers.scheduler),
     ...hiddenIntrinsics(),
   ]);
 

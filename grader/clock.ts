@@ -461,6 +461,47 @@ export function installVirtualClock(): void {
   });
 }
 
+/** What {@linkcode schedulerOnTheClock} needs of `node:timers/promises`'s default export. */
+export interface TimersPromisesLike {
+  setTimeout(delay?: number, value?: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  setImmediate(value?: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  scheduler?: object;
+}
+
+/**
+ * Puts Node's `scheduler` (`node:timers/promises`) on the clock. Its `wait`
+ * and `yield` call Deno's own timers, which the fake timers leave alone, so
+ * `await scheduler.wait(1000)` waited for real, and a correct solution
+ * written that way never finished in virtual time. They now wait on the
+ * module's `setTimeout` and `setImmediate`, as Node defines them, which the
+ * clock has replaced. Call it once the clock is installed, with the module's
+ * default export: the methods are replaced on `scheduler`'s prototype.
+ */
+export function schedulerOnTheClock(timers: TimersPromisesLike): void {
+  const scheduler = timers.scheduler;
+  if (typeof scheduler !== "object" || scheduler === null) return;
+  const prototype = Object.getPrototypeOf(scheduler) as object;
+  const wait = timers.setTimeout;
+  const next = timers.setImmediate;
+  const onTheClock: Record<string, unknown> = {
+    wait(delay?: number, options?: { signal?: AbortSignal }) {
+      return wait(delay, undefined, options);
+    },
+    yield() {
+      return next();
+    },
+  };
+  for (const name of ["wait", "yield"]) {
+    const was = Object.getOwnPropertyDescriptor(prototype, name);
+    Object.defineProperty(prototype, name, {
+      value: onTheClock[name],
+      writable: was?.writable ?? true,
+      enumerable: was?.enumerable ?? false,
+      configurable: was?.configurable ?? true,
+    });
+  }
+}
+
 /**
  * Takes the clock object off the globals fake-timers hangs it on
  * (`setTimeout.clock`, `performance.clock`…): with it, code under test could

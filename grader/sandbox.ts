@@ -96,9 +96,11 @@ async function writeImportMap(): Promise<string> {
   const promises = await keptFile("node-timers-promises", "js", timersPromisesModuleSource());
   imports["node:timers/promises"] = pathToFileURL(promises).href;
   imports["timers/promises"] = pathToFileURL(promises).href;
-  // The grader's bundle keeps the real modules the ones above re-export,
-  // and `node:module`, through whose createRequire a bundle loads its npm
-  // packages when `withoutNodeModule` (_child_bundle.ts) left it as built.
+  // The grader's bundle keeps the real modules the ones above re-export (it
+  // loads them before the clock, so none of its modules may take their named
+  // exports: _child_bundle_test.ts checks it), and `node:module`, through
+  // whose createRequire a bundle loads its npm packages when
+  // `withoutNodeModule` (_child_bundle.ts) left it as built.
   const scopes = {
     [pathToFileURL(BUNDLE_DIR).href + "/"]: {
       "node:module": "node:module",

@@ -310,6 +310,11 @@ const LEAKS: Record<string, { leak: string; sees: string }> = {
     leak: "leakTimers.scheduler.leak = 1;",
     sees: `"leak" in leakTimers.scheduler`,
   },
+  // The clock puts `wait` and `yield` on it (schedulerOnTheClock in clock.ts).
+  "the scheduler's wait replaced on its prototype": {
+    leak: "Object.getPrototypeOf(leakTimers.scheduler).wait = () => Promise.resolve();",
+    sees: `Object.getPrototypeOf(leakTimers.scheduler).wait.toString().includes("resolve()")`,
+  },
   // Deno defines these globals as getters that load them on first use: the
   // fingerprint wraps each, and takes its value's fingerprint at first use.
   "a property added to TextEncoder.prototype": {
