@@ -226,10 +226,10 @@ const LOADED_WITH_THE_BUNDLE = new Set([
  * module than {@linkcode LOADED_WITH_THE_BUNDLE} (then it keeps
  * `node:module`, and works as built).
  *
- * Loading `node:module` (Node's whole module loader) took 12 ms of every
- * sandbox's start, more than a third of it, for the four built-ins the fake
- * timers ask for by name (`node:timers`, `node:timers/promises`,
- * `node:perf_hooks`, `node:util`). Imported statically, their ES facades
+ * Importing `node:module` as the bundle loads, and requiring the four
+ * built-ins the fake timers ask for by name (`node:timers`,
+ * `node:timers/promises`, `node:perf_hooks`, `node:util`) through it, cost
+ * about 6 ms of every sandbox's start. Imported statically, their ES facades
  * run as the bundle loads, before the clock: the sandbox's import map gives
  * learner code its own `node:timers` and `node:timers/promises`, whose named
  * exports are read later (see `TIMERS_EXPORTS` in `_harden.ts`).

@@ -114,7 +114,7 @@ Deno.test("withoutNodeModule() leaves a file alone without the header, or when r
   }
 });
 
-Deno.test("bundledChild(): the bundle loads no node:module", async () => {
+Deno.test("bundledChild(): the bundle imports no node:module", async () => {
   const entry = await bundledChild(CATALOG[0].checks);
   assert.ok(entry);
   const files: string[] = [];

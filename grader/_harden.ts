@@ -401,14 +401,13 @@ export async function closeIntrospection(): Promise<void> {
       configurable: false,
     });
   }
-  // Deno makes `process.getBuiltinModule` on first read, loading `node:module`
-  // (its module loader: a tenth of a sandbox's start): it is read when
-  // first called, through the getter taken now.
-  const described = Object.getOwnPropertyDescriptor(process, "getBuiltinModule");
-  const read = described?.get;
-  let original = read === undefined ? p.getBuiltinModule : null;
-  if (typeof original === "function" || read !== undefined) {
-    const apply = Reflect.apply;
+  // Read now, though Deno loads `node:module` to make it (read lazily, it
+  // saved 2 ms of a sandbox's start, but Deno then redefines the
+  // `MessageChannel` global on its first call, which the realm's fingerprint
+  // sees: a shared sandbox stopped after any exercise that called it).
+  const original = p.getBuiltinModule as ((id: string) => unknown) | undefined;
+  if (typeof original === "function") {
+    const bound = original.bind(process);
     Object.defineProperty(process, "getBuiltinModule", {
       value: (id: string) => {
         const name = refusedModule(id);
@@ -417,8 +416,7 @@ export async function closeIntrospection(): Promise<void> {
           error.name = "ModuleRefused";
           throw error;
         }
-        original ??= apply(read!, process, []);
-        return apply(original as (id: string) => unknown, process, [id]);
+        return bound(id);
       },
       writable: false,
       configurable: false,

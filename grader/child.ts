@@ -18,9 +18,9 @@ import {
   flushOutput,
   installVirtualClock,
   type LogLine,
+  nodeTimersOnTheClock,
   resetConsole,
   runInVirtualTime,
-  schedulerOnTheClock,
 } from "./clock.ts";
 import {
   type Check,
@@ -323,9 +323,10 @@ function hiddenIntrinsics(): object[] {
 async function main(): Promise<void> {
   const preload = await readLine<Preload>();
   installVirtualClock();
-  // Node's scheduler waits on the clock too.
+  // What Node's timer modules hold that the fake timers leave alone waits on the clock too.
   const timers = await import("node:timers/promises");
-  schedulerOnTheClock(timers.default);
+  const nodeTimers = (await import("node:timers")).default;
+  nodeTimersOnTheClock(nodeTimers, timers.default);
   // Every exercise's checks load before the realm is hardened (and before any learner code).
   // One that fails to load fails only the exercises that need it.
   const specs = new Map<string, ExerciseChecks>();
@@ -374,6 +375,7 @@ async function main(): Promise<void> {
     timers.default,
     timers.scheduler,
     Object.getPrototypeOf(timers.scheduler),
+    nodeTimers.promises,
     ...hiddenIntrinsics(),
   ]);
 

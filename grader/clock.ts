@@ -461,44 +461,64 @@ export function installVirtualClock(): void {
   });
 }
 
-/** What {@linkcode schedulerOnTheClock} needs of `node:timers/promises`'s default export. */
+/** What {@linkcode nodeTimersOnTheClock} needs of `node:timers/promises`'s default export. */
 export interface TimersPromisesLike {
   setTimeout(delay?: number, value?: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
   setImmediate(value?: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
+  setInterval(delay?: number, value?: unknown, options?: { signal?: AbortSignal }): unknown;
   scheduler?: object;
 }
 
 /**
- * Puts Node's `scheduler` (`node:timers/promises`) on the clock. Its `wait`
- * and `yield` call Deno's own timers, which the fake timers leave alone, so
- * `await scheduler.wait(1000)` waited for real, and a correct solution
- * written that way never finished in virtual time. They now wait on the
- * module's `setTimeout` and `setImmediate`, as Node defines them, which the
- * clock has replaced. Call it once the clock is installed, with the module's
- * default export: the methods are replaced on `scheduler`'s prototype.
+ * Puts on the clock what Node's timer modules hold that the fake timers
+ * leave alone (they replace the functions of `node:timers` and
+ * `node:timers/promises` only):
+ *
+ * - `scheduler.wait` and `scheduler.yield` (`node:timers/promises`) call
+ *   Deno's own timers: they now wait on that module's `setTimeout` and
+ *   `setImmediate`, as Node defines them (replaced on `scheduler`'s
+ *   prototype);
+ * - `node:timers`' `promises` holds its own copies of `node:timers/promises`'
+ *   functions: they are now that module's.
+ *
+ * Both waited for real, and a correct solution written with them never
+ * finished in virtual time. Call it once the clock is installed, with each
+ * module's default export.
  */
-export function schedulerOnTheClock(timers: TimersPromisesLike): void {
-  const scheduler = timers.scheduler;
-  if (typeof scheduler !== "object" || scheduler === null) return;
-  const prototype = Object.getPrototypeOf(scheduler) as object;
-  const wait = timers.setTimeout;
-  const next = timers.setImmediate;
-  const onTheClock: Record<string, unknown> = {
-    wait(delay?: number, options?: { signal?: AbortSignal }) {
-      return wait(delay, undefined, options);
-    },
-    yield() {
-      return next();
-    },
-  };
-  for (const name of ["wait", "yield"]) {
-    const was = Object.getOwnPropertyDescriptor(prototype, name);
-    Object.defineProperty(prototype, name, {
-      value: onTheClock[name],
+export function nodeTimersOnTheClock(
+  timers: { promises?: unknown },
+  promises: TimersPromisesLike,
+): void {
+  const replace = (holder: object, name: string, value: unknown) => {
+    const was = Object.getOwnPropertyDescriptor(holder, name);
+    Object.defineProperty(holder, name, {
+      value,
       writable: was?.writable ?? true,
       enumerable: was?.enumerable ?? false,
       configurable: was?.configurable ?? true,
     });
+  };
+  const scheduler = promises.scheduler;
+  if (typeof scheduler === "object" && scheduler !== null) {
+    const prototype = Object.getPrototypeOf(scheduler) as object;
+    const wait = promises.setTimeout;
+    const next = promises.setImmediate;
+    const onTheClock = {
+      wait(delay?: number, options?: { signal?: AbortSignal }) {
+        return wait(delay, undefined, options);
+      },
+      yield() {
+        return next();
+      },
+    };
+    replace(prototype, "wait", onTheClock.wait);
+    replace(prototype, "yield", onTheClock.yield);
+  }
+  const copies = timers.promises;
+  if (typeof copies === "object" && copies !== null && copies !== promises) {
+    for (const name of ["setTimeout", "setImmediate", "setInterval"] as const) {
+      if (Object.hasOwn(copies, name)) replace(copies, name, promises[name]);
+    }
   }
 }
 

@@ -137,6 +137,7 @@ const SHARED_NOT = new Set([
   "01_gather/mistake blocks", // Atomics.wait: truly real
   "01_gather/mistake waits-then-works", // Atomics.wait: truly real
   "01_gather/style node-timers", // node:timers: shareable() keeps it to a sandbox of its own
+  "01_gather/style timers-promises-object", // node:timers too
 ]);
 
 /** Every mistake and style of an exercise: name → source. */
@@ -310,7 +311,12 @@ const LEAKS: Record<string, { leak: string; sees: string }> = {
     leak: "leakTimers.scheduler.leak = 1;",
     sees: `"leak" in leakTimers.scheduler`,
   },
-  // The clock puts `wait` and `yield` on it (schedulerOnTheClock in clock.ts).
+  // The clock puts its promise timers in it (nodeTimersOnTheClock in clock.ts).
+  "node:timers' promises object changed": {
+    leak: `leakProcess.getBuiltinModule("node:timers").promises.leak = 1;`,
+    sees: `"leak" in leakProcess.getBuiltinModule("node:timers").promises`,
+  },
+  // The clock puts `wait` and `yield` on it (nodeTimersOnTheClock in clock.ts).
   "the scheduler's wait replaced on its prototype": {
     leak: "Object.getPrototypeOf(leakTimers.scheduler).wait = () => Promise.resolve();",
     sees: `Object.getPrototypeOf(leakTimers.scheduler).wait.toString().includes("resolve()")`,
@@ -346,6 +352,18 @@ Deno.test("contamination: every reference solution runs to its end in one shared
   // (the module's name, in `process.argv`, changes from one exercise to the next).
   const outcomes = await runTogether(IDS.map((id) => [id, reference(id)]));
   assert.deepEqual(outcomes.map((o) => o !== null), IDS.map(() => true));
+});
+
+Deno.test("contamination: an exercise that calls process.getBuiltinModule leaves the next one in the shared sandbox", async () => {
+  // Deno makes the method, loading node:module, on first read, and that
+  // redefines a global: the sandbox reads it before its fingerprint.
+  const one = `${IMPORTS}${reference("01_gather")}\nleakProcess.getBuiltinModule("node:util");\n`;
+  assert.ok(shareable(one));
+  const outcomes = await runTogether([["01_gather", one], [
+    "02_downloads",
+    reference("02_downloads"),
+  ]]);
+  assert.deepEqual(outcomes.map((o) => o !== null), [true, true]);
 });
 
 for (const [name, { leak, sees }] of Object.entries(LEAKS)) {
