@@ -402,7 +402,7 @@ export async function closeIntrospection(): Promise<void> {
     });
   }
   // Read now, though Deno loads `node:module` to make it (read lazily, it
-  // saved 2 ms of a sandbox's start, but Deno then redefines the
+  // saved 2–4 ms of a sandbox's start, but Deno then redefines the
   // `MessageChannel` global on its first call, which the realm's fingerprint
   // sees: a shared sandbox stopped after any exercise that called it).
   const original = p.getBuiltinModule as ((id: string) => unknown) | undefined;
