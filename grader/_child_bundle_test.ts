@@ -114,17 +114,20 @@ Deno.test("withoutNodeModule() leaves a file alone without the header, or when r
   }
 });
 
+/** Every file under `dir`, at any depth, but in the folders named in `skip`. */
+function filesIn(dir: string, skip: readonly string[] = []): string[] {
+  return [...Deno.readDirSync(dir)].flatMap((f) => {
+    const path = `${dir}/${f.name}`;
+    if (f.isDirectory) return skip.includes(f.name) ? [] : filesIn(path, skip);
+    return f.isFile ? [path] : [];
+  });
+}
+
 Deno.test("bundledChild(): the bundle imports no node:module", async () => {
   const entry = await bundledChild(CATALOG[0].checks);
   assert.ok(entry);
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const f of Deno.readDirSync(dir)) {
-      if (f.isDirectory) walk(`${dir}/${f.name}`);
-      else if (f.name.endsWith(".js")) files.push(`${dir}/${f.name}`);
-    }
-  };
-  walk(fromFileUrl(new URL(".", `file://${entry.child}`)));
+  const files = filesIn(fromFileUrl(new URL(".", `file://${entry.child}`)))
+    .filter((f) => f.endsWith(".js"));
   assert.ok(files.some((f) => f.includes("/checks/")));
   assert.ok(files.some((f) => Deno.readTextFileSync(f).includes("__require")));
   for (const file of files) assert.doesNotMatch(Deno.readTextFileSync(file), /"node:module"/, file);
@@ -135,15 +138,8 @@ Deno.test("no grader module bundled into the sandbox takes node:timers' or node:
   // binds a built-in's named exports when it first loads: code in the bundle
   // (the child, the engine, the course's checks) that took them would get
   // the real timers. The default export, read at call time, is the clock's.
-  const sources: string[] = [];
-  const walk = (dir: string) => {
-    for (const f of Deno.readDirSync(dir)) {
-      const path = `${dir}/${f.name}`;
-      if (f.isDirectory && !["tests", "tools", ".bundle"].includes(f.name)) walk(path);
-      else if (f.isFile && /\.ts$/.test(f.name) && !/_test\.ts$/.test(f.name)) sources.push(path);
-    }
-  };
-  walk(root("grader"));
+  const sources = filesIn(root("grader"), ["tests", "tools", ".bundle"])
+    .filter((f) => f.endsWith(".ts") && !f.endsWith("_test.ts"));
   assert.ok(sources.some((f) => f.endsWith("/checks/01_gather/mod.ts")));
   const named =
     /\b(?:import|export)\s+(?:type\s+)?[{*][^;]*?from\s*["'](?:node:)?timers(?:\/promises)?["']/;

@@ -32,6 +32,7 @@ import {
   type SandboxCommand,
   sandboxCommand,
   type SandboxPlan,
+  sharedSandboxes,
   type StartedSandbox,
   startSandbox,
 } from "./_spawn.ts";
@@ -114,8 +115,8 @@ export function earlyLeft(): { sandboxes: number; folders: string[] } {
 
 /**
  * How many sandboxes a grade with these arguments starts early: as many
- * shared sandboxes as `grade()` runs side by side (one per core, two
- * exercises each at least). None for a single exercise (it runs in a sandbox
+ * shared sandboxes as `grade()` runs side by side (`sharedSandboxes`).
+ * None for a single exercise (it runs in a sandbox
  * of its own, which is always started afresh), nor when the arguments ask
  * for something else (`--help`) or for another CPU budget (`--wall-timeout`).
  */
@@ -127,8 +128,7 @@ export function sandboxesFor(args: readonly string[], exercises: number, cores: 
     if (WITH_VALUE.has(arg)) i++;
     else if (!arg.startsWith("-")) named++;
   }
-  const n = named > 0 ? named : exercises;
-  return n < 2 ? 0 : Math.max(1, Math.min(cores, Math.floor(n / 2)));
+  return sharedSandboxes(named > 0 ? named : exercises, cores);
 }
 
 /** The note, if every source it names is as it was and its files are there; else `null`. */

@@ -73,6 +73,16 @@ export function sandboxEnv(cacheDir: string | undefined): Record<string, string>
   return env;
 }
 
+/**
+ * How many shared sandboxes a grade runs side by side for `exercises` that
+ * may share one, on `cores` cores: one per core at most, two exercises each
+ * at least; none for fewer than two (each runs in a sandbox of its own).
+ * `grade()` groups them so, and `_early.ts` starts as many early.
+ */
+export function sharedSandboxes(exercises: number, cores: number): number {
+  return exercises < 2 ? 0 : Math.max(1, Math.min(cores, Math.floor(exercises / 2)));
+}
+
 /** What a sandbox process is started with. */
 export interface SandboxPlan {
   /** The child's entry file (bundled or source). */

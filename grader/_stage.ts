@@ -17,6 +17,7 @@ import type { Lang } from "./i18n/mod.ts";
 import { core } from "./_verdict.ts";
 import { untrusted } from "./_untrusted.ts";
 import { newStageFolder } from "./_spawn.ts";
+import { removeAll } from "./_fs.ts";
 
 /** Entries of a submission looked at, at most. */
 export const MAX_ENTRIES = 10_000;
@@ -71,11 +72,7 @@ export function stageSubmission(
 ): Staged {
   const none = (refused: string | null): Staged => {
     // A folder made for it beforehand (see _early.ts) is not used.
-    if (prepared !== null) {
-      try {
-        Deno.removeSync(prepared.root, { recursive: true });
-      } catch { /* already gone */ }
-    }
+    if (prepared !== null) removeAll(prepared.root);
     return { dir: source, root: null, refused, oversize: new Map(), cleanup: () => {} };
   };
   // The folder a teacher names is followed once; nothing inside it is.
@@ -100,9 +97,7 @@ export function stageSubmission(
     refused: null,
     oversize: new Map(),
     cleanup: () => {
-      try {
-        Deno.removeSync(root, { recursive: true });
-      } catch { /* already gone */ }
+      removeAll(root);
       liveStages.delete(root);
     },
   };

@@ -26,6 +26,7 @@ import {
 } from "./sandbox.ts";
 import { type Staged, stageSubmission } from "./_stage.ts";
 import { stopEarly, takeEarlyStage } from "./_early.ts";
+import { sharedSandboxes } from "./_spawn.ts";
 import type { LogLine } from "./clock.ts";
 import { untrusted, untrustedOrNull } from "./_untrusted.ts";
 
@@ -472,8 +473,8 @@ async function runShared(
       return false;
     }
   });
-  if (runnable.length < 2) return found;
-  const groups = Math.max(1, Math.min(options.concurrency, Math.floor(runnable.length / 2)));
+  const groups = sharedSandboxes(runnable.length, options.concurrency);
+  if (groups === 0) return found;
   const lists: Exercise[][] = Array.from({ length: groups }, () => []);
   runnable.forEach((e, i) => lists[i % groups].push(e));
   await pool(lists, groups, async (list) => {
